@@ -1,0 +1,6 @@
+package care.sciatica.contracts.common;
+
+/** Massage or mobilisation pressure. */
+public enum Pressure {
+    LIGHT, MODERATE, FIRM
+}

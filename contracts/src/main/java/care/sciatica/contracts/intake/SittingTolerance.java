@@ -1,0 +1,6 @@
+package care.sciatica.contracts.intake;
+
+/** How well the patient tolerates sitting. */
+public enum SittingTolerance {
+    NORMAL, REDUCED, UNABLE
+}
