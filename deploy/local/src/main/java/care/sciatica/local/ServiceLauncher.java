@@ -1,0 +1,56 @@
+package care.sciatica.local;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Starts a platform service's runner jar as a child process wired to Kafka, its database and Keycloak;
+ * shared by {@link LocalStack} and the system tests.
+ */
+public final class ServiceLauncher {
+
+    private final Path repositoryRoot;
+    private final Path logDirectory;
+    private final String kafkaBootstrapServers;
+    private final PostgresDatabases databases;
+    private final String oidcAuthServerUrl;
+
+    public ServiceLauncher(Path repositoryRoot, Path logDirectory, String kafkaBootstrapServers,
+                           PostgresDatabases databases, String oidcAuthServerUrl) {
+        this.repositoryRoot = repositoryRoot;
+        this.logDirectory = logDirectory;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.databases = databases;
+        this.oidcAuthServerUrl = oidcAuthServerUrl;
+    }
+
+    /** The configuration the service gets, as environment variables (Quarkus maps them onto its properties). */
+    public Map<String, String> environment(PlatformService service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", databases.reactiveUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", databases.jdbcUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", databases.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", databases.password());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcAuthServerUrl);
+        return env;
+    }
+
+    /** Starts the service (without waiting for it); the caller awaits readiness and closes it. */
+    public ServiceProcess start(PlatformService service) {
+        Path jar = service.runnerJar(repositoryRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": build the services first (./mvnw install -DskipTests)");
+        }
+        return ServiceProcess.start(service.name(),
+                ServiceProcess.javaCommand("-jar", jar.toString()),
+                environment(service),
+                repositoryRoot.resolve(service.name()),
+                logDirectory.resolve(service.name() + ".log"),
+                URI.create(service.readinessUrl()));
+    }
+}

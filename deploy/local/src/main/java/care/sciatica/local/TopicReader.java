@@ -1,0 +1,110 @@
+package care.sciatica.local;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+/**
+ * Reads and writes the real topics in tests: every read starts from the beginning of the topic, so a test sees what
+ * was published whatever ran before it, and waits (bounded) for what it expects instead of sleeping.
+ */
+public final class TopicReader implements AutoCloseable {
+
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private KafkaProducer<String, String> producer;
+
+    public TopicReader(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Waits until {@code topic} holds at least {@code expected} records with this key; returns them in order. */
+    public List<ConsumerRecord<String, String>> awaitKeyed(String topic, String key, int expected) {
+        return awaitMatching(topic, record -> key.equals(record.key()), expected, DEFAULT_WAIT);
+    }
+
+    /** Waits until {@code topic} holds at least {@code expected} matching records; returns all matching ones. */
+    public List<ConsumerRecord<String, String>> awaitMatching(String topic, Predicate<ConsumerRecord<String, String>> match,
+                                                              int expected, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            while (found.size() < expected) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("Expected " + expected + " matching records on " + topic + " within "
+                            + wait + ", found " + found.size() + ": " + found);
+                }
+                consumer.poll(Duration.ofMillis(200)).records(topic).forEach(record -> {
+                    if (match.test(record)) {
+                        found.add(record);
+                    }
+                });
+            }
+            // Drain what has already arrived, so a test of "exactly n" sees any extra record too.
+            consumer.poll(Duration.ofMillis(200)).records(topic).forEach(record -> {
+                if (match.test(record)) {
+                    found.add(record);
+                }
+            });
+            return found;
+        }
+    }
+
+    /** Sends a record and waits for the broker's acknowledgement. */
+    public void send(ProducerRecord<String, String> record) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        }
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not send to " + record.topic(), e.getCause());
+        }
+    }
+
+    /** The value of a header as text, or null when absent. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private KafkaConsumer<String, String> newConsumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package care.sciatica.platform.testapp;
+
+import care.sciatica.contracts.EventJson;
+import care.sciatica.contracts.EventType;
+import care.sciatica.platform.outbox.Outbox;
+import care.sciatica.platform.problem.ProblemException;
+import care.sciatica.platform.security.SiteScope;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/** Exercises the chassis the way a service does: state and event in one transaction, site scope, problems. */
+@Path("/parcels")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ParcelResource {
+
+    public enum Kind { BOX, ENVELOPE }
+
+    public record NewParcel(@NotBlank String siteId, @NotBlank String label, @NotNull Kind kind,
+                            @NotNull @Min(0) @Max(10) Integer sequence, boolean failAfterAppend) {
+    }
+
+    private final Outbox outbox;
+    private final SiteScope siteScope;
+
+    public ParcelResource(Outbox outbox, SiteScope siteScope) {
+        this.outbox = outbox;
+        this.siteScope = siteScope;
+    }
+
+    @POST
+    @WithTransaction
+    public Uni<Parcel> create(@Valid @NotNull NewParcel request) {
+        siteScope.requireMember(request.siteId());
+        Parcel parcel = new Parcel();
+        parcel.id = UUID.randomUUID();
+        parcel.siteId = request.siteId();
+        parcel.label = request.label();
+        return parcel.<Parcel>persist()
+                .call(saved -> outbox.append(saved.id.toString(), saved.siteId, stepPerformed(saved, request.sequence())))
+                .invoke(saved -> {
+                    if (request.failAfterAppend()) {
+                        throw ProblemException.conflict("test-failure", "failed after the append");
+                    }
+                });
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    public Uni<Parcel> get(@PathParam("id") UUID id) {
+        return Parcel.<Parcel>findById(id).map(parcel -> siteScope.visible(parcel, found -> found.siteId, "parcel", id));
+    }
+
+    /** The catalogue's step-performed example, re-addressed to this parcel. */
+    static Record stepPerformed(Parcel parcel, int sequence) {
+        try (InputStream in = ParcelResource.class.getClassLoader()
+                .getResourceAsStream(EventType.STEP_PERFORMED.exampleResource())) {
+            ObjectNode data = (ObjectNode) EventJson.mapper().readTree(in);
+            data.put("caseId", parcel.id.toString());
+            data.put("siteId", parcel.siteId);
+            data.put("sequence", sequence);
+            return EventJson.mapper().treeToValue(data, EventType.STEP_PERFORMED.dataClass());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
