@@ -6,6 +6,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,42 @@ public final class EventSchemas {
         return schema(type.schemaId());
     }
 
-    /** The contract violations of {@code data} as "path: message" lines; empty when it conforms. */
-    public static List<String> violations(EventType type, JsonNode data) {
-        return schema(type).validate(data).stream()
-                .map(message -> message.getInstanceLocation() + ": " + message.getMessage())
-                .sorted()
+    /** The schema of the history a case records, shared by the history events and intake's API. */
+    public static final String HISTORY_SCHEMA_ID = ID_PREFIX + "common/history.schema.json";
+
+    /** The contract violations of {@code data}; empty when it conforms. */
+    public static List<Violation> violations(EventType type, JsonNode data) {
+        return violations(type.schemaId(), data);
+    }
+
+    /** The violations of {@code data} against the catalogue schema with this {@code $id}; empty when it conforms. */
+    public static List<Violation> violations(String schemaId, JsonNode data) {
+        return schema(schemaId).validate(data).stream()
+                .map(message -> new Violation(path(message), message.getError()))
+                .sorted(java.util.Comparator.comparing(Violation::path).thenComparing(Violation::message))
                 .toList();
+    }
+
+    /**
+     * Where the data breaks the schema, as the caller wrote it: "$.pain.nrsNow" becomes "pain.nrsNow", and a missing
+     * or unexpected property is named itself rather than by the object that lacks or has it.
+     */
+    private static String path(ValidationMessage message) {
+        String location = message.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
+        boolean namesProperty = message.getProperty() != null
+                && ("required".equals(message.getType()) || "additionalProperties".equals(message.getType()));
+        if (namesProperty) {
+            location = location.isEmpty() ? message.getProperty() : location + "." + message.getProperty();
+        }
+        return location.isEmpty() ? "$" : location;
+    }
+
+    /** One way in which data breaks its schema: where, and the validator's message. */
+    public record Violation(String path, String message) {
+
+        @Override
+        public String toString() {
+            return path + ": " + message;
+        }
     }
 }
