@@ -1,0 +1,56 @@
+package care.sciatica.followup.api;
+
+import care.sciatica.followup.persistence.AppointmentRow;
+import care.sciatica.followup.persistence.FollowUpTaskRow;
+import care.sciatica.platform.security.SiteScope;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Follow-ups over HTTP: a case's appointments and a site's open tasks, always within the caller's sites. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"front-desk", "therapist", "clinical-lead", "booking-system"})
+public class FollowUpResource {
+
+    private final SiteScope siteScope;
+
+    public FollowUpResource(SiteScope siteScope) {
+        this.siteScope = siteScope;
+    }
+
+    @GET
+    @Path("cases/{caseId}/appointments")
+    @WithSession
+    public Uni<List<AppointmentView>> appointmentsOfCase(@PathParam("caseId") UUID caseId) {
+        Set<String> sites = siteScope.listable(null);
+        if (sites.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return AppointmentRow.<AppointmentRow>list("caseId = ?1 and siteId in ?2 order by startsAt", caseId, sites)
+                .map(rows -> rows.stream().map(AppointmentView::of).toList());
+    }
+
+    @GET
+    @Path("tasks")
+    @WithSession
+    public Uni<List<FollowUpTaskView>> openTasks(@QueryParam("siteId") String siteId) {
+        Set<String> sites = siteScope.listable(siteId);
+        if (sites.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return FollowUpTaskRow.<FollowUpTaskRow>list("siteId in ?1 and status = ?2 order by dueBy", sites,
+                        FollowUpTaskRow.OPEN)
+                .map(rows -> rows.stream().map(FollowUpTaskView::of).toList());
+    }
+}

@@ -1,0 +1,106 @@
+package care.sciatica.followup.usecase;
+
+import care.sciatica.contracts.assessment.ReferralRequired;
+import care.sciatica.contracts.followup.AppointmentSource;
+import care.sciatica.contracts.session.SessionCompleted;
+import care.sciatica.contracts.session.SessionEndedEarly;
+import care.sciatica.followup.domain.appointment.Appointment;
+import care.sciatica.followup.domain.appointment.AppointmentEvents;
+import care.sciatica.followup.domain.calendar.BusyInterval;
+import care.sciatica.followup.domain.calendar.SiteCalendar;
+import care.sciatica.followup.domain.followup.ChooseFollowUp;
+import care.sciatica.followup.domain.followup.FollowUpProposal;
+import care.sciatica.followup.domain.followup.FollowUpTask;
+import care.sciatica.followup.domain.followup.ProposedVisit;
+import care.sciatica.followup.domain.followup.ScheduleFollowUp;
+import care.sciatica.followup.persistence.AppointmentRow;
+import care.sciatica.followup.persistence.FollowUpTaskRow;
+import care.sciatica.platform.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns a session's outcome, an early end or a referral into the next step: an appointment in the first free slot,
+ * or a task for a person. Runs inside the inbox's transaction; a concurrent booking of the same slot fails the
+ * database's no-double-booking constraint and the inbox retries with fresh calendars.
+ */
+@ApplicationScoped
+public class PlanFollowUp {
+
+    /** How far ahead busy time is read; the policy's windows are far shorter. */
+    private static final Duration HORIZON = Duration.ofDays(120);
+
+    private final ScheduleFollowUp schedule;
+    private final ChooseFollowUp choose;
+    private final FollowUpSeeds.SiteCalendars calendars;
+    private final Outbox outbox;
+
+    public PlanFollowUp(ScheduleFollowUp schedule, ChooseFollowUp choose, FollowUpSeeds.SiteCalendars calendars,
+                        Outbox outbox) {
+        this.schedule = schedule;
+        this.choose = choose;
+        this.calendars = calendars;
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> after(SessionCompleted session) {
+        SiteCalendar calendar = calendars.of(session.siteId());
+        Instant now = Instant.now();
+        return busyAt(session.siteId(), now).chain(busy -> {
+            FollowUpProposal proposal = schedule.after(session, calendar, busy, now);
+            return switch (proposal) {
+                case ProposedVisit visit -> book(session, visit, now);
+                case FollowUpTask task -> openTask(session.caseId(), session.siteId(), session.patientRef(), task, now);
+            };
+        });
+    }
+
+    public Uni<Void> after(SessionEndedEarly session) {
+        return openTask(session.caseId(), session.siteId(), session.patientRef(), choose.after(session), Instant.now());
+    }
+
+    public Uni<Void> after(ReferralRequired referral) {
+        return openTask(referral.caseId(), referral.siteId(), referral.patientRef(), choose.after(referral),
+                Instant.now());
+    }
+
+    private Uni<List<BusyInterval>> busyAt(String siteId, Instant from) {
+        return AppointmentRow.<AppointmentRow>list("siteId = ?1 and state <> 'CANCELLED' and endsAt > ?2 and startsAt < ?3",
+                        siteId, from, from.plus(HORIZON))
+                .map(rows -> rows.stream()
+                        .map(row -> new BusyInterval(row.therapistRef, row.startsAt, row.endsAt))
+                        .toList());
+    }
+
+    private Uni<Void> book(SessionCompleted session, ProposedVisit visit, Instant now) {
+        Appointment appointment = Appointment.propose(UUID.randomUUID(), session.caseId(), session.siteId(),
+                session.patientRef(), visit.slot(), visit.window().reason(), AppointmentSource.FOLLOWUP_POLICY);
+        AppointmentRow row = AppointmentRows.toRow(appointment, visit.window().flagForLead(), now);
+        return row.persistAndFlush()
+                .chain(() -> outbox.append(session.caseId(), session.siteId(),
+                        AppointmentEvents.scheduled(appointment, now, List.of())))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> openTask(String caseId, String siteId, String patientRef, FollowUpTask task, Instant now) {
+        FollowUpTaskRow row = new FollowUpTaskRow();
+        row.id = UUID.randomUUID();
+        row.caseId = UUID.fromString(caseId);
+        row.siteId = siteId;
+        row.patientRef = patientRef;
+        row.kind = task.kind().name();
+        row.reason = task.reason().name();
+        row.dueBy = task.dueBy();
+        row.windowEarliest = task.window() == null ? null : task.window().earliest();
+        row.windowLatest = task.window() == null ? null : task.window().latest();
+        row.flaggedForLead = task.window() != null && task.window().flagForLead();
+        row.status = FollowUpTaskRow.OPEN;
+        row.createdAt = now;
+        return row.persist().replaceWithVoid();
+    }
+}
