@@ -2,6 +2,7 @@ package care.sciatica.platform.testapp;
 
 import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.EventType;
+import care.sciatica.platform.idempotency.IdempotentRequests;
 import care.sciatica.platform.outbox.Outbox;
 import care.sciatica.platform.problem.ProblemException;
 import care.sciatica.platform.security.SiteScope;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestHeader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,16 +43,24 @@ public class ParcelResource {
 
     private final Outbox outbox;
     private final SiteScope siteScope;
+    private final IdempotentRequests idempotentRequests;
 
-    public ParcelResource(Outbox outbox, SiteScope siteScope) {
+    public ParcelResource(Outbox outbox, SiteScope siteScope, IdempotentRequests idempotentRequests) {
         this.outbox = outbox;
         this.siteScope = siteScope;
+        this.idempotentRequests = idempotentRequests;
     }
 
     @POST
     @WithTransaction
-    public Uni<Parcel> create(@Valid @NotNull NewParcel request) {
+    public Uni<Parcel> create(@Valid @NotNull NewParcel request,
+                              @RestHeader(IdempotentRequests.HEADER) String idempotencyKey) {
         siteScope.requireMember(request.siteId());
+        return idempotentRequests.once("parcels:" + siteScope.caller(), idempotencyKey, request, Parcel.class,
+                () -> store(request));
+    }
+
+    private Uni<Parcel> store(NewParcel request) {
         Parcel parcel = new Parcel();
         parcel.id = UUID.randomUUID();
         parcel.siteId = request.siteId();
