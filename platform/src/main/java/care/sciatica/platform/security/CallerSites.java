@@ -15,6 +15,7 @@ import java.util.Set;
 public class CallerSites {
 
     public static final String CLAIM = "sites";
+    public static final String STAFF_REF_CLAIM = "staff_ref";
 
     private final SecurityIdentity identity;
     private Set<String> sites;
@@ -37,6 +38,16 @@ public class CallerSites {
     /** The caller's subject, for audit records. */
     public String caller() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /**
+     * The caller's opaque staff reference for events ({@code st_XXXXXXXX}): the token's {@code staff_ref} claim, or
+     * one derived from the subject so that the same person always gets the same reference.
+     */
+    public String staffRef() {
+        Object claim = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(STAFF_REF_CLAIM) : null;
+        String ref = claim instanceof JsonString value ? value.getString() : claim == null ? null : claim.toString();
+        return ref != null && ref.matches("st_[A-Z0-9]{8}") ? ref : StaffRefs.derivedFrom(caller());
     }
 
     private Set<String> read() {

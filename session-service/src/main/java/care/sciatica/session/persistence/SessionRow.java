@@ -1,0 +1,33 @@
+package care.sciatica.session.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A stored treatment session: a few columns to query by, and the domain's snapshot to rebuild it from. */
+@Entity
+@Table(name = "treatment_session")
+public class SessionRow extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID caseId;
+    public String siteId;
+    public String patientRef;
+    public String therapistRef;
+    public int planVersion;
+    public String state;
+    public String snapshot;
+    public String notes;
+    public Instant openedAt;
+    public Instant updatedAt;
+
+    /** Two therapists' concurrent commands on one session cannot both win. */
+    @Version
+    public int version;
+}

@@ -1,0 +1,79 @@
+package care.sciatica.session.usecase;
+
+import care.sciatica.contracts.EventJson;
+import care.sciatica.contracts.assessment.PlanIssued;
+import care.sciatica.platform.idempotency.IdempotentRequests;
+import care.sciatica.platform.problem.ProblemException;
+import care.sciatica.platform.security.CallerSites;
+import care.sciatica.platform.security.SiteScope;
+import care.sciatica.session.domain.SessionIdentity;
+import care.sciatica.session.domain.SessionSnapshot;
+import care.sciatica.session.domain.TreatmentPlan;
+import care.sciatica.session.domain.TreatmentSession;
+import care.sciatica.session.persistence.PlanReady;
+import care.sciatica.session.persistence.SessionRow;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Opens a session for a case's latest plan, with the caller as the therapist. */
+@ApplicationScoped
+public class OpenSession {
+
+    private final SiteScope siteScope;
+    private final CallerSites callerSites;
+    private final IdempotentRequests idempotentRequests;
+
+    public OpenSession(SiteScope siteScope, CallerSites callerSites, IdempotentRequests idempotentRequests) {
+        this.siteScope = siteScope;
+        this.callerSites = callerSites;
+        this.idempotentRequests = idempotentRequests;
+    }
+
+    @WithTransaction
+    public Uni<SessionSnapshot> open(UUID caseId, String idempotencyKey) {
+        return idempotentRequests.once("sessions:" + siteScope.caller(), idempotencyKey, caseId, SessionSnapshot.class,
+                () -> PlanReady.<PlanReady>findById(caseId)
+                        .map(found -> siteScope.visible(found, ready -> ready.siteId, "plan for case", caseId))
+                        .chain(this::openFor));
+    }
+
+    private Uni<SessionSnapshot> openFor(PlanReady ready) {
+        if (PlanReady.REFERRED.equals(ready.status)) {
+            throw ProblemException.conflict("case-referred",
+                    "Case " + ready.caseId + " was referred out; no session may be opened for it");
+        }
+        Instant now = Instant.now();
+        SessionIdentity identity = new SessionIdentity(UUID.randomUUID().toString(), ready.caseId.toString(),
+                ready.siteId, ready.patientRef, callerSites.staffRef());
+        TreatmentSession session = TreatmentSession.open(identity, TreatmentPlan.from(plan(ready)), now);
+        SessionSnapshot snapshot = session.snapshot();
+
+        SessionRow row = new SessionRow();
+        row.id = UUID.fromString(identity.sessionId());
+        row.caseId = ready.caseId;
+        row.siteId = ready.siteId;
+        row.patientRef = ready.patientRef;
+        row.therapistRef = identity.therapistRef();
+        row.planVersion = ready.planVersion;
+        row.state = snapshot.state().name();
+        row.snapshot = RunSession.write(snapshot);
+        row.openedAt = now;
+        row.updatedAt = now;
+        ready.status = PlanReady.IN_SESSION;
+        return row.persist().chain(ready::persist).replaceWith(snapshot);
+    }
+
+    private static PlanIssued plan(PlanReady ready) {
+        try {
+            return EventJson.mapper().readValue(ready.plan, PlanIssued.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
