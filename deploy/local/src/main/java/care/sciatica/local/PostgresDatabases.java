@@ -67,6 +67,19 @@ public final class PostgresDatabases {
         }
     }
 
+    /** Drops the database if it exists (ending its sessions) and creates it empty: a system test's clean start. */
+    public void recreateDatabase(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not recreate database " + name + " on " + host + ":" + port, e);
+        }
+    }
+
     /** Opens a JDBC connection to the named database; the caller closes it. */
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), username, password);

@@ -1,5 +1,7 @@
 package care.sciatica.local;
 
+import care.sciatica.contracts.CloudEventAttributes;
+import care.sciatica.contracts.EventType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -87,6 +89,23 @@ public final class TopicReader implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not send to " + record.topic(), e.getCause());
         }
+    }
+
+    /** A CloudEvent in Kafka binary mode, keyed and subjected by the case id, as a producer's outbox relay sends it. */
+    public static ProducerRecord<String, String> cloudEvent(EventType type, String caseId, String siteId,
+                                                            String eventId, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), caseId, data);
+        addHeader(record, CloudEventAttributes.SPECVERSION, CloudEventAttributes.SPEC_VERSION);
+        addHeader(record, CloudEventAttributes.ID, eventId);
+        addHeader(record, CloudEventAttributes.TYPE, type.type());
+        addHeader(record, CloudEventAttributes.SOURCE, CloudEventAttributes.source(siteId, type.service()));
+        addHeader(record, CloudEventAttributes.SUBJECT, caseId);
+        addHeader(record, CloudEventAttributes.CONTENT_TYPE, CloudEventAttributes.DATA_CONTENT_TYPE);
+        return record;
+    }
+
+    private static void addHeader(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The value of a header as text, or null when absent. */

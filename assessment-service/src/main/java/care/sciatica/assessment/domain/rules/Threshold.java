@@ -1,0 +1,9 @@
+package care.sciatica.assessment.domain.rules;
+
+/** One number a clinical lead may change, with why it has that value. */
+public record Threshold(Integer value, String why) {
+
+    public int get() {
+        return value;
+    }
+}

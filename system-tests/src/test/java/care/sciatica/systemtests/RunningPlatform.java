@@ -1,0 +1,122 @@
+package care.sciatica.systemtests;
+
+import care.sciatica.local.FreePorts;
+import care.sciatica.local.KafkaBroker;
+import care.sciatica.local.KeycloakServer;
+import care.sciatica.local.PlatformService;
+import care.sciatica.local.PostgresDatabases;
+import care.sciatica.local.RepositoryLayout;
+import care.sciatica.local.ServiceLauncher;
+import care.sciatica.local.ServiceProcess;
+import care.sciatica.local.Topics;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The whole platform as production runs it, on this machine: a real Kafka broker, fresh PostgreSQL databases, Keycloak
+ * with the clinic realm, and the four services as packaged applications, each on a free port.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    private static final Duration SERVICE_START = Duration.ofSeconds(120);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, PlatformService> services = new LinkedHashMap<>();
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+
+    static RunningPlatform start() {
+        RunningPlatform platform = new RunningPlatform();
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path root = RepositoryLayout.root();
+        Path logs = root.resolve("system-tests/target/platform-logs");
+        kafka = remember(KafkaBroker.start(KafkaBroker.RANDOM_PORT));
+        kafka.createTopics(Topics.all());
+        keycloak = remember(KeycloakServer.launch(KeycloakServer.defaultHome(), RepositoryLayout.realmFile(),
+                FreePorts.next(), FreePorts.next(), logs.resolve("keycloak.log")));
+
+        PostgresDatabases databases = PostgresDatabases.fromEnvironment();
+        for (PlatformService service : PlatformService.ALL) {
+            PlatformService onFreePort = new PlatformService(service.name(), FreePorts.next(),
+                    service.database() + "_system");
+            databases.recreateDatabase(onFreePort.database());
+            services.put(service.name(), onFreePort);
+        }
+        keycloak.awaitReady(KeycloakServer.DEFAULT_START_TIMEOUT);
+
+        ServiceLauncher launcher = new ServiceLauncher(root, logs, kafka.bootstrapServers(), databases,
+                keycloak.realmUrl());
+        List<ServiceProcess> processes = services.values().stream().map(s -> remember(launcher.start(s))).toList();
+        processes.forEach(process -> process.awaitReady(SERVICE_START));
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String baseUrl(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    /** An access token for a demo user (password grant on the public client: dev and tests only). */
+    String tokenFor(String username) {
+        return token(Map.of("grant_type", "password", "client_id", "clinic-app", "username", username,
+                "password", "demo"));
+    }
+
+    private String token(Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak.tokenEndpoint()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("No token for " + form + ": " + response.body());
+            }
+            return com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+                    .readTree(response.body()).get("access_token").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException("Token request failed", e);
+        }
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("Could not stop a part of the platform: " + e);
+            }
+        }
+    }
+}
