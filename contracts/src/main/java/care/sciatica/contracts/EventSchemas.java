@@ -2,6 +2,7 @@ package care.sciatica.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -65,13 +66,25 @@ public final class EventSchemas {
      * or unexpected property is named itself rather than by the object that lacks or has it.
      */
     private static String path(ValidationMessage message) {
-        String location = message.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
+        StringBuilder path = new StringBuilder();
+        JsonNodePath location = message.getInstanceLocation();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            append(path, location.getElement(i));
+        }
         boolean namesProperty = message.getProperty() != null
                 && ("required".equals(message.getType()) || "additionalProperties".equals(message.getType()));
         if (namesProperty) {
-            location = location.isEmpty() ? message.getProperty() : location + "." + message.getProperty();
+            append(path, message.getProperty());
         }
-        return location.isEmpty() ? "$" : location;
+        return path.isEmpty() ? "$" : path.toString();
+    }
+
+    private static void append(StringBuilder path, Object element) {
+        if (element instanceof Integer index) {
+            path.append('[').append(index).append(']');
+        } else {
+            path.append(path.isEmpty() ? "" : ".").append(element);
+        }
     }
 
     /** One way in which data breaks its schema: where, and the validator's message. */
