@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
@@ -29,12 +31,27 @@ import java.util.function.Predicate;
 public final class TopicReader implements AutoCloseable {
 
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    private static final Map<String, TopicReader> SHARED = new ConcurrentHashMap<>();
 
     private final String bootstrapServers;
     private KafkaProducer<String, String> producer;
 
     public TopicReader(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+    }
+
+    /** One reader per broker for a whole test JVM, closed when the JVM exits. */
+    public static TopicReader shared(String bootstrapServers) {
+        return SHARED.computeIfAbsent(bootstrapServers, servers -> {
+            TopicReader reader = new TopicReader(servers);
+            Runtime.getRuntime().addShutdownHook(new Thread(reader::close, "topic-reader-close"));
+            return reader;
+        });
+    }
+
+    /** The shared reader of the broker the running Quarkus test application is configured with. */
+    public static TopicReader ofTestBroker() {
+        return shared(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
     /** Waits until {@code topic} holds at least {@code expected} records with this key; returns them in order. */
@@ -75,7 +92,7 @@ public final class TopicReader implements AutoCloseable {
     }
 
     /** Sends a record and waits for the broker's acknowledgement. */
-    public void send(ProducerRecord<String, String> record) {
+    public synchronized void send(ProducerRecord<String, String> record) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -121,7 +138,7 @@ public final class TopicReader implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

@@ -15,9 +15,6 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -38,20 +35,7 @@ import static org.hamcrest.Matchers.hasSize;
 @OidcSecurity(claims = @Claim(key = "sites", value = "[\"site-north\"]", type = ClaimType.JSON_ARRAY))
 class FollowUpConsumersTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    TopicReader kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new TopicReader(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+    private final TopicReader kafka = TopicReader.ofTestBroker();
 
     @Test
     void aCompletedSessionLeadsToAStoredAppointmentAndItsEvent() throws IOException {

@@ -17,7 +17,6 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -36,8 +35,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 @OidcSecurity(claims = @Claim(key = "sites", value = "[\"site-north\"]", type = ClaimType.JSON_ARRAY))
 class IntakeResourceTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    private final TopicReader kafka = TopicReader.ofTestBroker();
 
     @Inject
     Pool pool;
@@ -59,16 +57,14 @@ class IntakeResourceTest {
                 .body("historyVersions[0].version", equalTo(1))
                 .body("historyVersions[0].history.pain.side", equalTo("LEFT"));
 
-        try (TopicReader reader = new TopicReader(bootstrapServers)) {
-            ConsumerRecord<String, String> event = reader.awaitKeyed(Topics.INTAKE_EVENTS, caseId, 1).getFirst();
-            assertThat(TopicReader.header(event, CloudEventAttributes.TYPE)).isEqualTo(EventType.HISTORY_RECORDED.type());
-            assertThat(TopicReader.header(event, CloudEventAttributes.SUBJECT)).isEqualTo(caseId);
-            JsonNode data = EventJson.mapper().readTree(event.value());
-            assertThat(EventSchemas.violations(EventType.HISTORY_RECORDED, data)).isEmpty();
-            assertThat(data.get("patientRef").asText()).isEqualTo(response.get("patientRef"));
-            assertThat(data.get("history")).isEqualTo(example().get("history"));
-            assertThat(event.value()).doesNotContain("Maren", "Holt", "1981-", "07700", "example.org");
-        }
+        ConsumerRecord<String, String> event = kafka.awaitKeyed(Topics.INTAKE_EVENTS, caseId, 1).getFirst();
+        assertThat(TopicReader.header(event, CloudEventAttributes.TYPE)).isEqualTo(EventType.HISTORY_RECORDED.type());
+        assertThat(TopicReader.header(event, CloudEventAttributes.SUBJECT)).isEqualTo(caseId);
+        JsonNode data = EventJson.mapper().readTree(event.value());
+        assertThat(EventSchemas.violations(EventType.HISTORY_RECORDED, data)).isEmpty();
+        assertThat(data.get("patientRef").asText()).isEqualTo(response.get("patientRef"));
+        assertThat(data.get("history")).isEqualTo(example().get("history"));
+        assertThat(event.value()).doesNotContain("Maren", "Holt", "1981-", "07700", "example.org");
     }
 
     @Test

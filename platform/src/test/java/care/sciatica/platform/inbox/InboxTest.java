@@ -8,9 +8,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -28,20 +25,7 @@ class InboxTest {
     private static final String TOPIC = "platform.test.events";
     private static final String DLQ = "platform.test.dlq";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    TopicReader kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new TopicReader(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+    private final TopicReader kafka = TopicReader.ofTestBroker();
 
     @Inject
     Pool pool;

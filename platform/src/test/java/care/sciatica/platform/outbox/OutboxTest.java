@@ -16,9 +16,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -45,20 +42,7 @@ class OutboxTest {
     @Inject
     OutboxRelay relay;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    TopicReader kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new TopicReader(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+    private final TopicReader kafka = TopicReader.ofTestBroker();
 
     @Test
     void theStateChangeAndItsEventAreCommittedTogetherAndTheEventLeavesAsACloudEvent() throws Exception {

@@ -19,9 +19,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -47,23 +44,10 @@ import static org.hamcrest.Matchers.hasItem;
         @Claim(key = "staff_ref", value = "st_8H3L5V2P")})
 class SessionResourceTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     Pool pool;
 
-    TopicReader kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new TopicReader(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
-    }
+    private final TopicReader kafka = TopicReader.ofTestBroker();
 
     @Test
     void aLumbarPlanIsWalkedToCompletionAndTheOutcomeGoesOutForTheFollowUp() throws IOException {
