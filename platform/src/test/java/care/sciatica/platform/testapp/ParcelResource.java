@@ -2,6 +2,7 @@ package care.sciatica.platform.testapp;
 
 import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.EventType;
+import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.idempotency.IdempotentRequests;
 import care.sciatica.platform.outbox.Outbox;
 import care.sciatica.platform.problem.ProblemException;
@@ -44,11 +45,13 @@ public class ParcelResource {
     private final Outbox outbox;
     private final SiteScope siteScope;
     private final IdempotentRequests idempotentRequests;
+    private final AuditLog auditLog;
 
-    public ParcelResource(Outbox outbox, SiteScope siteScope, IdempotentRequests idempotentRequests) {
+    public ParcelResource(Outbox outbox, SiteScope siteScope, IdempotentRequests idempotentRequests, AuditLog auditLog) {
         this.outbox = outbox;
         this.siteScope = siteScope;
         this.idempotentRequests = idempotentRequests;
+        this.auditLog = auditLog;
     }
 
     @POST
@@ -67,6 +70,8 @@ public class ParcelResource {
         parcel.label = request.label();
         return parcel.<Parcel>persist()
                 .call(saved -> outbox.append(saved.id.toString(), saved.siteId, stepPerformed(saved, request.sequence())))
+                .call(saved -> auditLog.record(siteScope.caller(), "parcel.created", saved.siteId, saved.id, null,
+                        "kind=" + request.kind()))
                 .invoke(saved -> {
                     if (request.failAfterAppend()) {
                         throw ProblemException.conflict("test-failure", "failed after the append");
