@@ -15,6 +15,7 @@ import java.util.List;
  * reason, if the rule set in force now refers the case, the result is that referral.
  *
  * <p>Including a step the rules excluded is what an override is for; the excluded rule stays on the step as a caution.
+ * The lead's free-text reason never reaches the plan (see {@link LeadOverride#asReason()}).
  */
 public final class ApplyOverride {
 
@@ -27,6 +28,14 @@ public final class ApplyOverride {
         }
         List<LeadOverride> overrides = new ArrayList<>(plan.overrides());
         overrides.add(override);
+        return AssessCase.assess(facts, rules, overrides);
+    }
+
+    /**
+     * Assesses the facts afresh with every override a lead has made on the case, in order: how a recorded override
+     * is reproduced when the history is amended. Red flags still refer first; overrides never lift a referral.
+     */
+    public static Assessment replay(CaseFacts facts, RuleSet rules, List<LeadOverride> overrides) {
         return AssessCase.assess(facts, rules, overrides);
     }
 }

@@ -25,4 +25,11 @@ public record AssessmentIds(
         Objects.requireNonNull(assessmentId, "assessmentId");
         Objects.requireNonNull(occurredAt, "occurredAt");
     }
+
+    /** Placeholder ids for an assessment that is shown but never stored or published (a preview). */
+    public static AssessmentIds unsaved(Instant at) {
+        return new AssessmentIds(UNSAVED, UNSAVED, UNSAVED, UNSAVED, 0, 0, null, at);
+    }
+
+    private static final String UNSAVED = "unsaved";
 }

@@ -7,16 +7,22 @@ import care.sciatica.contracts.common.TreatmentStep;
 
 import java.util.Objects;
 
-/** A clinical lead's decision that replaces the rules' one, always with a reason. */
+/**
+ * A clinical lead's decision that replaces the rules' one, always with a reason. The lead's own words stay in the
+ * assessment service (audit and override record): the plan, and so the event, carries a fixed rule text instead,
+ * because events never carry free text.
+ */
 public sealed interface LeadOverride {
 
     String RULE_ID = "CLINICAL_LEAD_OVERRIDE";
+    String EXPLANATION = "Changed by a clinical lead's override; reason recorded in the assessment service";
 
+    /** The lead's free-text reason: kept in the service, never put in a plan or an event. */
     String reason();
 
-    /** The reason as the plan records it. */
+    /** The override as the plan records it: which finding path was overridden, with the fixed rule text. */
     default Reason asReason() {
-        return Reason.of(RULE_ID, "clinicalLeadOverride." + subject(), "Clinical lead override: " + reason());
+        return Reason.of(RULE_ID, "clinicalLeadOverride." + subject(), EXPLANATION);
     }
 
     /** What was overridden, as a path segment: origin, suitability or the step in camel case. */

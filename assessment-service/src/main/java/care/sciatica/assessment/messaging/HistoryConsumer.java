@@ -39,13 +39,13 @@ public class HistoryConsumer {
             HistoryRecorded recorded = event.dataAs(HistoryRecorded.class);
             return assessHistory.assess(new HistoryFacts(UUID.fromString(recorded.caseId()), recorded.siteId(),
                     recorded.patientRef(), recorded.historyVersion(), recorded.ageYears(), recorded.history(),
-                    recorded.occurredAt()));
+                    recorded.occurredAt()), CONSUMER);
         }
         if (type == EventType.HISTORY_AMENDED) {
             HistoryAmended amended = event.dataAs(HistoryAmended.class);
             return assessHistory.assess(new HistoryFacts(UUID.fromString(amended.caseId()), amended.siteId(),
                     amended.patientRef(), amended.historyVersion(), amended.ageYears(), amended.history(),
-                    amended.occurredAt()));
+                    amended.occurredAt()), CONSUMER);
         }
         // Other intake events are not this service's business; the inbox still marks them seen.
         return Uni.createFrom().voidItem();

@@ -30,7 +30,8 @@ class ApplyOverrideTest {
         assertThat(ice.reasons()).singleElement().satisfies(reason -> {
             assertThat(reason.ruleId()).isEqualTo("CLINICAL_LEAD_OVERRIDE");
             assertThat(reason.finding()).isEqualTo("clinicalLeadOverride.iceMassage");
-            assertThat(reason.explanation()).isEqualTo("Clinical lead override: Mild Raynaud's, hands only; patient tolerates ice");
+            // The lead's own words stay in the service: the plan (and its event) carries the fixed rule text.
+            assertThat(reason.explanation()).isEqualTo(LeadOverride.EXPLANATION);
         });
         assertThat(ice.cautions()).anySatisfy(caution -> {
             assertThat(caution.ruleId()).isEqualTo("ICE_EXCLUDED_RAYNAUDS");
@@ -82,6 +83,29 @@ class ApplyOverrideTest {
 
         assertThat(result.step(TreatmentStep.HIP_TRACTION).status()).isEqualTo(StepStatus.EXCLUDED);
         assertThat(result.suitability().decision()).isEqualTo(SuitabilityDecision.TREAT_WITH_MODIFICATIONS);
+    }
+
+    @Test
+    void replayingRecordedOverridesOverAnAmendedHistoryReproducesThem() {
+        HistoryBuilder amended = HistoryBuilder.everyStepIndicated().with(h -> h.raynauds = true);
+        LeadOverride ice = new LeadOverride.OfStep(TreatmentStep.ICE_MASSAGE, StepStatus.INCLUDED, null, "Hands only");
+
+        TreatmentPlan replayed = (TreatmentPlan) ApplyOverride.replay(amended.facts(), TestRules.real(), java.util.List.of(ice));
+
+        assertThat(replayed.step(TreatmentStep.ICE_MASSAGE).status()).isEqualTo(StepStatus.INCLUDED);
+        assertThat(replayed.step(TreatmentStep.ICE_MASSAGE).reasons()).extracting(Reason::ruleId)
+                .containsExactly("CLINICAL_LEAD_OVERRIDE");
+        assertThat(replayed.overrides()).containsExactly(ice);
+    }
+
+    @Test
+    void aReplayedOverrideNeverLiftsARedFlagThatAnAmendmentAdded() {
+        HistoryBuilder amended = HistoryBuilder.unremarkable().with(h -> h.saddleNumbness = RedFlagAnswer.YES);
+
+        Assessment replayed = ApplyOverride.replay(amended.facts(), TestRules.real(), java.util.List.of(
+                new LeadOverride.OfSuitability(SuitabilityDecision.TREAT, "Known patient")));
+
+        assertThat(replayed).isInstanceOf(Referral.class);
     }
 
     @Test

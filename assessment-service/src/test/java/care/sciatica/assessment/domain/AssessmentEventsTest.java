@@ -71,6 +71,9 @@ class AssessmentEventsTest {
         assertThat(EventSchemas.violations(EventType.PLAN_ISSUED, EventJson.mapper().valueToTree(issued))).isEmpty();
         assertThat(issued.planVersion()).isEqualTo(2);
         assertThat(issued.supersedesPlanVersion()).isEqualTo(1);
+        // No free text in events: the lead's reason stays in the service, the event says only that a lead decided.
+        String json = new String(EventJson.toBytes(issued), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("Raynaud's limited to the hands").contains(LeadOverride.EXPLANATION);
     }
 
     @Test
