@@ -38,6 +38,17 @@ final class RunningPlatform implements AutoCloseable {
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
 
+    private static RunningPlatform shared;
+
+    /** One running platform for all system tests of this JVM (it takes about a minute to start), stopped at exit. */
+    static synchronized RunningPlatform shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "platform-stop"));
+        }
+        return shared;
+    }
+
     static RunningPlatform start() {
         RunningPlatform platform = new RunningPlatform();
         try {
@@ -82,8 +93,21 @@ final class RunningPlatform implements AutoCloseable {
 
     /** An access token for a demo user (password grant on the public client: dev and tests only). */
     String tokenFor(String username) {
-        return token(Map.of("grant_type", "password", "client_id", "clinic-app", "username", username,
+        return tokenFor(username, "clinic-app");
+    }
+
+    /** An access token for a demo user through another public client of the realm. */
+    String tokenFor(String username, String clientId) {
+        return token(Map.of("grant_type", "password", "client_id", clientId, "username", username,
                 "password", "demo"));
+    }
+
+    KeycloakAdmin keycloakAdmin() {
+        return new KeycloakAdmin(keycloak.baseUrl());
+    }
+
+    String issuer() {
+        return keycloak.realmUrl();
     }
 
     private String token(Map<String, String> form) {

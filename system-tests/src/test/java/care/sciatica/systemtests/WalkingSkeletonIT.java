@@ -42,17 +42,14 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startPlatform() {
-        platform = RunningPlatform.start();
+        platform = RunningPlatform.shared();
         topics = new TopicReader(platform.bootstrapServers());
     }
 
     @AfterAll
-    static void stopPlatform() {
+    static void closeTopics() {
         if (topics != null) {
             topics.close();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 
