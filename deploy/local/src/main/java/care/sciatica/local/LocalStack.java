@@ -1,5 +1,6 @@
 package care.sciatica.local;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -88,6 +89,13 @@ public final class LocalStack implements AutoCloseable {
                 log(service.name() + " is ready");
             }
             log("Services ready (%d ms)".formatted(elapsedMillis(begin)));
+
+            Path demo = repositoryRoot.resolve("seeds/demo");
+            if (Files.isDirectory(demo)) {
+                String intake = PlatformService.ALL.getFirst().baseUrl();
+                int loaded = new DemoSeeds(intake, keycloak.tokenEndpoint()).load(demo);
+                log("Demo intakes loaded from seeds/demo: " + loaded);
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
