@@ -1,0 +1,207 @@
+package care.sciatica.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * deploy/k8s: every kustomization's files exist and its patches hit something; every resource of the base and of
+ * the rendered overlays is valid against its schema (see {@link Schemas}); CloudNativePG resources, for which no
+ * schema is available from Maven Central or npm, are checked structurally ({@link CloudNativePg}).
+ */
+class KubernetesManifestsTest {
+
+    private static final Path K8S = Repo.path("deploy/k8s");
+    private static final Set<String> CNPG = Set.of("postgresql.cnpg.io/v1");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void kustomizationsReferOnlyToExistingFilesAndPatchesHitTheirTargets(String tree) {
+        Kustomize rendered = Kustomize.render(K8S.resolve(tree));
+        assertEquals(List.of(), rendered.problems);
+        assertTrue(rendered.resources.size() > 30, tree + " renders the whole platform");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void everyRenderedResourceMatchesItsSchema(String tree) {
+        Map<String, List<String>> errors = new TreeMap<>();
+        for (Kustomize.Resource resource : Kustomize.render(K8S.resolve(tree)).resources) {
+            List<String> problems = validate(resource.body());
+            if (!problems.isEmpty()) {
+                errors.put(resource.source() + " " + resource.id(), problems);
+            }
+        }
+        assertEquals(Map.of(), errors, tree);
+    }
+
+    @Test
+    void everyYamlFileUnderK8sIsUsedAndEveryResourceFileIsValidOnItsOwn() throws IOException {
+        Set<Path> used = new TreeSet<>();
+        for (String tree : List.of("base", "overlays/dev", "overlays/prod")) {
+            used.addAll(Kustomize.render(K8S.resolve(tree)).referencedFiles);
+        }
+        List<String> unused = new ArrayList<>();
+        Map<String, List<String>> errors = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(K8S)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                if (file.getFileName().toString().equals("kustomization.yaml")) {
+                    continue;
+                }
+                if (!used.contains(file.normalize())) {
+                    unused.add(Repo.rel(file));
+                }
+                // Resource files (not patches) must be complete resources valid by themselves.
+                if (file.toString().contains("/base/") || file.getFileName().toString().equals("namespace.yaml")) {
+                    for (JsonNode doc : Repo.readYamlDocuments(file)) {
+                        List<String> problems = validate(doc);
+                        if (!problems.isEmpty()) {
+                            errors.put(Repo.rel(file) + " " + doc.path("kind").asText() + "/" + doc.path("metadata").path("name").asText(), problems);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unused, "YAML files no kustomization refers to");
+        assertEquals(Map.of(), errors);
+    }
+
+    @Test
+    void theDevRealmIsACopyOfTheRealmExport() throws IOException {
+        assertEquals(Files.readString(Repo.path("deploy/keycloak/clinic-realm.json")),
+                Files.readString(K8S.resolve("overlays/dev/clinic-realm.json")),
+                "overlays/dev/clinic-realm.json must stay identical to deploy/keycloak/clinic-realm.json");
+    }
+
+    @Test
+    void secretValuesOnlyInTheDevOverlay() throws IOException {
+        assertTrue(Kustomize.kustomization(K8S.resolve("overlays/prod")).path("secretGenerator").isMissingNode(),
+                "prod must not generate Secrets");
+        List<String> secretsInFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(K8S)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                for (JsonNode doc : Repo.readYamlDocuments(file)) {
+                    if (doc.path("kind").asText().equals("Secret")) {
+                        secretsInFiles.add(Repo.rel(file));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), secretsInFiles, "Secrets are generated (dev) or provided (prod), never files");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void everyReferencedConfigMapAndSecretIsProvided(String tree) throws IOException {
+        Kustomize rendered = Kustomize.render(K8S.resolve(tree));
+        Set<String> provided = new TreeSet<>();
+        rendered.resources.forEach(r -> provided.add(r.kind() + "/" + r.name()));
+        String prodNotes = Files.readString(K8S.resolve("overlays/prod/kustomization.yaml"));
+        List<String> missing = new ArrayList<>();
+        for (Kustomize.Resource resource : rendered.resources) {
+            JsonNode body = resource.body();
+            for (JsonNode ref : body.findValues("secretKeyRef")) {
+                check("Secret/" + ref.path("name").asText(), ref, provided, tree, prodNotes, missing, resource);
+            }
+            for (JsonNode ref : body.findValues("configMapRef")) {
+                check("ConfigMap/" + ref.path("name").asText(), ref, provided, tree, prodNotes, missing, resource);
+            }
+            for (JsonNode ref : body.findValues("configMap")) {
+                check("ConfigMap/" + ref.path("name").asText(), ref, provided, tree, prodNotes, missing, resource);
+            }
+            if (resource.kind().equals("Cluster")) {
+                JsonNode initdb = body.path("spec").path("bootstrap").path("initdb");
+                check("Secret/" + initdb.path("secret").path("name").asText(), initdb, provided, tree, prodNotes, missing, resource);
+                for (JsonNode role : body.path("spec").path("managed").path("roles")) {
+                    check("Secret/" + role.path("passwordSecret").path("name").asText(), role, provided, tree, prodNotes, missing, resource);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, tree);
+    }
+
+    private static void check(String id, JsonNode ref, Set<String> provided, String tree, String prodNotes,
+                              List<String> missing, Kustomize.Resource from) {
+        if (ref.path("optional").asBoolean(false) || provided.contains(id)) {
+            return;
+        }
+        // In prod, Secrets come from outside the repository: they must at least be documented in the overlay.
+        if (tree.endsWith("prod") && id.startsWith("Secret/") && prodNotes.contains(id.substring("Secret/".length()))) {
+            return;
+        }
+        missing.add(from.id() + " needs " + id);
+    }
+
+    @Test
+    void prodReplicatesKafkaThreeTimesWithMinInsyncTwo() {
+        Kustomize prod = Kustomize.render(K8S.resolve("overlays/prod"));
+        Kustomize dev = Kustomize.render(K8S.resolve("overlays/dev"));
+        for (Kustomize.Resource topic : prod.resources.stream().filter(r -> r.kind().equals("KafkaTopic")).toList()) {
+            assertEquals(3, topic.body().path("spec").path("replicas").asInt(), topic.id());
+            assertEquals(2, topic.body().path("spec").path("config").path("min.insync.replicas").asInt(), topic.id());
+        }
+        for (Kustomize.Resource topic : dev.resources.stream().filter(r -> r.kind().equals("KafkaTopic")).toList()) {
+            assertEquals(1, topic.body().path("spec").path("replicas").asInt(), topic.id());
+            assertEquals(1, topic.body().path("spec").path("config").path("min.insync.replicas").asInt(), topic.id());
+        }
+        assertEquals(7, prod.resources.stream().filter(r -> r.kind().equals("KafkaTopic")).count());
+        assertEquals(3, prod.resources.stream().filter(r -> r.kind().equals("KafkaNodePool"))
+                .findFirst().orElseThrow().body().path("spec").path("replicas").asInt());
+    }
+
+    @Test
+    void everyServiceHasProbesLimitsAndItsCompanions() {
+        Kustomize base = Kustomize.render(K8S.resolve("base"));
+        for (String service : List.of("intake-service", "assessment-service", "session-service", "followup-service")) {
+            JsonNode container = find(base, "Deployment", service).path("spec").path("template").path("spec").path("containers").get(0);
+            assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText(), service);
+            assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText(), service);
+            assertEquals("384Mi", container.path("resources").path("limits").path("memory").asText(), service);
+            assertTrue(container.path("resources").path("requests").has("memory"), service);
+            for (String kind : List.of("Service", "ServiceAccount", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "ConfigMap")) {
+                String name = kind.equals("ConfigMap") ? service + "-config" : service;
+                assertTrue(!find(base, kind, name).isMissingNode(), service + ": " + kind);
+            }
+        }
+    }
+
+    private static JsonNode find(Kustomize rendered, String kind, String name) {
+        return rendered.resources.stream().filter(r -> r.kind().equals(kind) && r.name().equals(name))
+                .map(r -> (JsonNode) r.body()).findFirst().orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+    }
+
+    static List<String> validate(JsonNode resource) {
+        String apiVersion = resource.path("apiVersion").asText();
+        String kind = resource.path("kind").asText();
+        List<String> problems = new ArrayList<>();
+        if (apiVersion.isEmpty() || kind.isEmpty() || resource.path("metadata").path("name").asText().isEmpty()) {
+            problems.add("apiVersion, kind and metadata.name are required");
+            return problems;
+        }
+        if (CNPG.contains(apiVersion)) {
+            return CloudNativePg.validate(resource);
+        }
+        JsonSchema schema = Schemas.forKind(apiVersion, kind);
+        if (schema == null) {
+            problems.add("no schema known for " + apiVersion + " " + kind);
+            return problems;
+        }
+        return Repo.validate(schema, resource);
+    }
+}
