@@ -7,8 +7,9 @@ import care.sciatica.session.domain.SessionEvent;
 import care.sciatica.session.domain.StepReport;
 import care.sciatica.session.domain.TreatmentSession;
 import care.sciatica.session.usecase.OpenSession;
+import care.sciatica.session.usecase.ReadSessions;
+import care.sciatica.session.usecase.RecordNotes;
 import care.sciatica.session.usecase.RunSession;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,10 +18,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -29,39 +36,72 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-/** A treatment session over HTTP: open it, then record each part as it happens. Every POST takes an Idempotency-Key. */
+/**
+ * A treatment session over HTTP: open it, record each part as it happens, read its timeline. Every POST takes an
+ * Idempotency-Key; a command the protocol refuses answers problem+json (409 for the session's state, 422 for a safety
+ * rule, its type ending in the rule's code) and stores nothing.
+ */
 @Path("/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"therapist", "clinical-lead"})
+@Tag(name = "Treatment sessions")
+@APIResponse(responseCode = "404", description = "No such session, or it is another site's (problem+json)")
 public class SessionResource {
 
     private static final String KEY = IdempotentRequests.HEADER;
 
     private final OpenSession openSession;
     private final RunSession runSession;
+    private final ReadSessions readSessions;
+    private final RecordNotes recordNotes;
     private final SiteScope siteScope;
     private final SecurityIdentity identity;
 
-    public SessionResource(OpenSession openSession, RunSession runSession, SiteScope siteScope,
-                           SecurityIdentity identity) {
+    public SessionResource(OpenSession openSession, RunSession runSession, ReadSessions readSessions,
+                           RecordNotes recordNotes, SiteScope siteScope, SecurityIdentity identity) {
         this.openSession = openSession;
         this.runSession = runSession;
+        this.readSessions = readSessions;
+        this.recordNotes = recordNotes;
         this.siteScope = siteScope;
         this.identity = identity;
     }
 
+    @GET
+    @Operation(summary = "A site's sessions opened on a day (midnight to midnight, Europe/London), oldest first")
+    @APIResponse(responseCode = "400", description = "day is missing or not YYYY-MM-DD (problem+json)")
+    public Uni<List<SessionSummary>> list(
+            @Parameter(description = "One of your sites; all of them when absent; another site lists nothing")
+            @QueryParam("siteId") String siteId,
+            @Parameter(description = "YYYY-MM-DD", required = true) @QueryParam("day") String day) {
+        return readSessions.openedOn(siteId, day).map(rows -> rows.stream().map(SessionSummary::of).toList());
+    }
+
     @POST
     @ResponseStatus(201)
+    @Operation(summary = "Open a session for the case's latest plan, with the caller as the therapist",
+            description = "The plan is frozen into the session: a later plan version applies to sessions opened after"
+                    + " it.")
+    @APIResponse(responseCode = "409", description = "The case was referred out (problem+json)")
     public Uni<SessionView> open(@Valid @NotNull SessionRequests.OpenSession request, @RestHeader(KEY) String key) {
         return openSession.open(request.caseId(), key).map(SessionView::of);
     }
 
     @GET
     @Path("{id}")
-    @WithSession
+    @Operation(summary = "The session with its notes and its timeline: every record in order, with who and when")
     public Uni<SessionView> get(@PathParam("id") UUID id) {
-        return runSession.load(id).map(row -> SessionView.of(RunSession.snapshotOf(row)));
+        return readSessions.timeline(id).map(SessionView::of);
+    }
+
+    @PUT
+    @Path("{id}/notes")
+    @Operation(summary = "Replace the session's free-text notes (any state)",
+            description = "Notes stay in this service: no event and no audit entry carries them.")
+    @APIResponse(responseCode = "400", description = "notes missing or longer than 4000 characters (problem+json)")
+    public Uni<SessionNotes> notes(@PathParam("id") UUID id, @Valid @NotNull SessionRequests.Notes request) {
+        return recordNotes.replace(id, request.notes()).map(SessionNotes::of);
     }
 
     @POST
@@ -104,6 +144,13 @@ public class SessionResource {
 
     @POST
     @Path("{id}/steps")
+    @Operation(summary = "Record one step as performed, modified or skipped, with its parameters",
+            description = "Refused (422, nothing stored): more than two ice cubes, an ice or heat step the plan"
+                    + " excluded, the affected area and spine massaged under heat, an excluded step without an"
+                    + " override, a step out of the protocol's order without a deviation reason.")
+    @APIResponse(responseCode = "403", description = "An override is given by someone who is not a clinical lead")
+    @APIResponse(responseCode = "409", description = "Not allowed in the session's state, e.g. before consent")
+    @APIResponse(responseCode = "422", description = "Refused by a safety rule (problem+json with the rule's code)")
     public Uni<SessionView> step(@PathParam("id") UUID id, @Valid @NotNull SessionRequests.Step request,
                                  @RestHeader(KEY) String key) {
         StepReport report = new StepReport(request.step(),

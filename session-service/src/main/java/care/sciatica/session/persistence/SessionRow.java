@@ -23,7 +23,10 @@ public class SessionRow extends PanacheEntityBase {
     public int planVersion;
     public String state;
     public String snapshot;
+    /** The therapist's free text: it stays in this service, never in an event or the audit. */
     public String notes;
+    public String notesUpdatedBy;
+    public Instant notesUpdatedAt;
     public Instant openedAt;
     public Instant updatedAt;
 

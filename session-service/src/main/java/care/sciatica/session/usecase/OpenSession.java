@@ -2,6 +2,7 @@ package care.sciatica.session.usecase;
 
 import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.assessment.PlanIssued;
+import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.idempotency.IdempotentRequests;
 import care.sciatica.platform.problem.ProblemException;
 import care.sciatica.platform.security.CallerSites;
@@ -21,18 +22,26 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Opens a session for a case's latest plan, with the caller as the therapist. */
+/**
+ * Opens a session for a case's latest plan, with the caller as the therapist. The plan is frozen into the session, so
+ * a later plan version applies only to sessions opened after it arrived.
+ */
 @ApplicationScoped
 public class OpenSession {
 
     private final SiteScope siteScope;
     private final CallerSites callerSites;
     private final IdempotentRequests idempotentRequests;
+    private final SessionJournal journal;
+    private final AuditLog auditLog;
 
-    public OpenSession(SiteScope siteScope, CallerSites callerSites, IdempotentRequests idempotentRequests) {
+    public OpenSession(SiteScope siteScope, CallerSites callerSites, IdempotentRequests idempotentRequests,
+                       SessionJournal journal, AuditLog auditLog) {
         this.siteScope = siteScope;
         this.callerSites = callerSites;
         this.idempotentRequests = idempotentRequests;
+        this.journal = journal;
+        this.auditLog = auditLog;
     }
 
     @WithTransaction
@@ -66,7 +75,13 @@ public class OpenSession {
         row.openedAt = now;
         row.updatedAt = now;
         ready.status = PlanReady.IN_SESSION;
-        return row.persist().chain(ready::persist).replaceWith(snapshot);
+        String caller = siteScope.caller();
+        return row.persist().chain(ready::persist)
+                .chain(() -> journal.opened(row.id, caller,
+                        new SessionJournal.Opened(ready.planVersion, snapshot.plan().primaryOrigin(), now)))
+                .chain(() -> auditLog.record(caller, "session.open", row.siteId, row.caseId, row.id.toString(),
+                        "planVersion=" + row.planVersion + " origin=" + snapshot.plan().primaryOrigin()))
+                .replaceWith(snapshot);
     }
 
     private static PlanIssued plan(PlanReady ready) {

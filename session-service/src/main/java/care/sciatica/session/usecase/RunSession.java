@@ -1,6 +1,7 @@
 package care.sciatica.session.usecase;
 
 import care.sciatica.contracts.EventJson;
+import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.idempotency.IdempotentRequests;
 import care.sciatica.platform.outbox.Outbox;
 import care.sciatica.platform.problem.ProblemException;
@@ -26,7 +27,8 @@ import java.util.function.BiFunction;
 
 /**
  * Runs one therapist's command on a stored session: rebuild it, let the domain apply or refuse the command, then
- * store the new state and its events in one transaction. A refused command stores nothing and emits nothing.
+ * store the new state, its events, its timeline entries and its audit entry in one transaction. A refused command
+ * stores nothing and emits nothing.
  */
 @ApplicationScoped
 public class RunSession {
@@ -34,11 +36,16 @@ public class RunSession {
     private final SiteScope siteScope;
     private final Outbox outbox;
     private final IdempotentRequests idempotentRequests;
+    private final SessionJournal journal;
+    private final AuditLog auditLog;
 
-    public RunSession(SiteScope siteScope, Outbox outbox, IdempotentRequests idempotentRequests) {
+    public RunSession(SiteScope siteScope, Outbox outbox, IdempotentRequests idempotentRequests,
+                      SessionJournal journal, AuditLog auditLog) {
         this.siteScope = siteScope;
         this.outbox = outbox;
         this.idempotentRequests = idempotentRequests;
+        this.journal = journal;
+        this.auditLog = auditLog;
     }
 
     /**
@@ -50,7 +57,7 @@ public class RunSession {
                                     BiFunction<TreatmentSession, Instant, List<SessionEvent>> command) {
         String scope = "session:" + sessionId + ":" + operation + ":" + siteScope.caller();
         return idempotentRequests.once(scope, idempotencyKey, request, SessionSnapshot.class,
-                () -> load(sessionId).chain(row -> apply(row, command)));
+                () -> load(sessionId).chain(row -> apply(row, operation, command)));
     }
 
     public Uni<SessionRow> load(UUID sessionId) {
@@ -58,7 +65,8 @@ public class RunSession {
                 .map(found -> siteScope.visible(found, row -> row.siteId, "session", sessionId));
     }
 
-    private Uni<SessionSnapshot> apply(SessionRow row, BiFunction<TreatmentSession, Instant, List<SessionEvent>> command) {
+    private Uni<SessionSnapshot> apply(SessionRow row, String operation,
+                                       BiFunction<TreatmentSession, Instant, List<SessionEvent>> command) {
         TreatmentSession session = TreatmentSession.restore(read(row.snapshot));
         List<SessionEvent> events;
         try {
@@ -75,8 +83,12 @@ public class RunSession {
         List<Record> published = SessionEvents.toContract(session, events);
         return row.<SessionRow>persist()
                 .chain(() -> Multi.createFrom().iterable(published)
-                        .onItem().transformToUniAndConcatenate(event -> outbox.append(row.caseId.toString(), row.siteId, event))
+                        .onItem().transformToUniAndConcatenate(event ->
+                                outbox.append(row.caseId.toString(), row.siteId, event))
                         .collect().last())
+                .chain(() -> journal.append(row.id, siteScope.caller(), events))
+                .chain(() -> auditLog.record(siteScope.caller(), "session." + operation, row.siteId, row.caseId,
+                        row.id.toString(), SessionAudit.detail(events, snapshot.state())))
                 .replaceWith(snapshot);
     }
 

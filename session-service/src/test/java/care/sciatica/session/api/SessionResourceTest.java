@@ -14,24 +14,26 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static care.sciatica.local.TopicReader.header;
+import static care.sciatica.session.api.SessionApi.consented;
+import static care.sciatica.session.api.SessionApi.lumbarPlan;
+import static care.sciatica.session.api.SessionApi.open;
+import static care.sciatica.session.api.SessionApi.post;
+import static care.sciatica.session.api.SessionApi.step;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -48,10 +50,16 @@ class SessionResourceTest {
     Pool pool;
 
     private final TopicReader kafka = TopicReader.ofTestBroker();
+    private SessionApi api;
+
+    @BeforeEach
+    void api() {
+        api = new SessionApi(pool);
+    }
 
     @Test
     void aLumbarPlanIsWalkedToCompletionAndTheOutcomeGoesOutForTheFollowUp() throws IOException {
-        String caseId = planReady();
+        String caseId = api.planReady(lumbarPlan());
         String sessionId = open(caseId);
 
         post(sessionId, "pain-before", Map.of("nrs", 6)).statusCode(200);
@@ -96,47 +104,44 @@ class SessionResourceTest {
 
     @Test
     void aStepBeforeConsentIsRefusedAndNothingIsStoredOrSent() throws IOException {
-        String caseId = planReady();
+        String caseId = api.planReady(lumbarPlan());
         String sessionId = open(caseId);
         post(sessionId, "pain-before", Map.of("nrs", 5)).statusCode(200);
-        String before = snapshot(sessionId);
 
-        step(sessionId, "PALPATION", Map.of("sites", List.of("LUMBAR_SPINE")))
-                .statusCode(409).contentType("application/problem+json")
-                .body("type", containsString("CONSENT_REQUIRED"))
-                .body("detail", containsString("OPEN"));
-
-        assertThat(snapshot(sessionId)).isEqualTo(before);
-        assertThat(outboxRowsFor(caseId)).isZero();
+        api.assertRefusedWithNothingStored(caseId, sessionId, () ->
+                step(sessionId, "PALPATION", Map.of("sites", List.of("LUMBAR_SPINE")))
+                        .statusCode(409).contentType("application/problem+json")
+                        .body("type", containsString("CONSENT_REQUIRED"))
+                        .body("detail", containsString("OPEN")));
+        assertThat(api.stored(caseId, sessionId)).containsEntry("outbox", 0L);
     }
 
     @Test
     void moreThanTwoIceCubesAreRefusedEvenWhenThePlanIncludesIce() throws IOException {
-        ObjectNode plan = (ObjectNode) example(EventType.PLAN_ISSUED);
+        ObjectNode plan = lumbarPlan();
         for (JsonNode step : plan.get("steps")) {
             if (step.get("step").asText().equals("ICE_MASSAGE")) {
                 ((ObjectNode) step).put("status", "INCLUDED").putArray("reasons");
                 ((ObjectNode) step).putObject("parameters").put("maxIceCubes", 2).put("maxMinutes", 10);
             }
         }
-        String sessionId = consented(planReady(plan));
+        String caseId = api.planReady(plan);
+        String sessionId = consented(caseId);
         step(sessionId, "PALPATION", Map.of("sites", List.of("LUMBAR_SPINE"))).statusCode(200);
-        long events = outboxRowsFor(plan.get("caseId").asText());
 
-        step(sessionId, "ICE_MASSAGE", Map.of("sites", List.of("LEFT_SCIATIC_NOTCH"), "iceCubesAtOnce", 3,
-                "minutes", 5))
-                .statusCode(422).contentType("application/problem+json")
-                .body("type", containsString("ICE_CUBE_LIMIT"))
-                .body("detail", containsString("two ice cubes"));
-
-        assertThat(outboxRowsFor(plan.get("caseId").asText())).isEqualTo(events);
+        api.assertRefusedWithNothingStored(caseId, sessionId, () ->
+                step(sessionId, "ICE_MASSAGE", Map.of("sites", List.of("LEFT_SCIATIC_NOTCH"), "iceCubesAtOnce", 3,
+                        "minutes", 5))
+                        .statusCode(422).contentType("application/problem+json")
+                        .body("type", containsString("ICE_CUBE_LIMIT"))
+                        .body("detail", containsString("two ice cubes")));
         step(sessionId, "ICE_MASSAGE", Map.of("sites", List.of("LEFT_SCIATIC_NOTCH"), "iceCubesAtOnce", 2,
                 "minutes", 5)).statusCode(200);
     }
 
     @Test
     void aRepeatedSubmissionWithTheSameIdempotencyKeyIsStoredOnce() throws IOException {
-        String sessionId = consented(planReady());
+        String sessionId = consented(api.planReady(lumbarPlan()));
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("step", "PALPATION", "outcome", "PERFORMED",
                 "parameters", Map.of("sites", List.of("LUMBAR_SPINE")));
@@ -147,63 +152,5 @@ class SessionResourceTest {
                 .post("/sessions/" + sessionId + "/steps").then().statusCode(200);
 
         given().get("/sessions/" + sessionId).then().statusCode(200).body("steps.size()", equalTo(1));
-    }
-
-    /** Sends the catalogue's lumbar plan for a new case and waits until it is on the worklist. */
-    private String planReady() throws IOException {
-        return planReady((ObjectNode) example(EventType.PLAN_ISSUED));
-    }
-
-    private String planReady(ObjectNode plan) {
-        String caseId = UUID.randomUUID().toString();
-        plan.put("caseId", caseId);
-        kafka.send(TopicReader.cloudEvent(EventType.PLAN_ISSUED, caseId, "site-north", UUID.randomUUID().toString(),
-                plan.toString()));
-        await().untilAsserted(() -> given().get("/worklist?siteId=site-north").then().statusCode(200)
-                .body("caseId", hasItem(caseId)));
-        return caseId;
-    }
-
-    private String consented(String caseId) {
-        String sessionId = open(caseId);
-        post(sessionId, "pain-before", Map.of("nrs", 6)).statusCode(200);
-        post(sessionId, "explanation", Map.of("points", List.of("WHAT_WILL_HAPPEN", "HOW_IT_WILL_HELP",
-                "ICE_AND_HEAT", "POSSIBLE_DISCOMFORT", "RIGHT_TO_STOP"), "questionsAnswered", true)).statusCode(200);
-        post(sessionId, "consent", Map.of("decision", "GIVEN", "method", "WRITTEN")).statusCode(200);
-        return sessionId;
-    }
-
-    private static String open(String caseId) {
-        return given().contentType("application/json").body(Map.of("caseId", caseId))
-                .post("/sessions").then().statusCode(201).body("state", equalTo("OPEN"))
-                .extract().path("sessionId");
-    }
-
-    private static ValidatableResponse step(String sessionId, String step, Map<String, Object> parameters) {
-        return post(sessionId, "steps", Map.of("step", step, "outcome", "PERFORMED", "parameters", parameters));
-    }
-
-    private static ValidatableResponse post(String sessionId, String operation, Object body) {
-        var request = given().contentType("application/json");
-        if (body != null) {
-            request = request.body(body);
-        }
-        return request.post("/sessions/" + sessionId + "/" + operation).then();
-    }
-
-    private String snapshot(String sessionId) {
-        return pool.preparedQuery("SELECT snapshot FROM treatment_session WHERE id = $1::uuid")
-                .execute(Tuple.of(sessionId)).await().indefinitely().iterator().next().getString(0);
-    }
-
-    private long outboxRowsFor(String caseId) {
-        return pool.preparedQuery("SELECT count(*) FROM outbox WHERE message_key = $1")
-                .execute(Tuple.of(caseId)).await().indefinitely().iterator().next().getLong(0);
-    }
-
-    private static JsonNode example(EventType type) throws IOException {
-        try (InputStream in = SessionResourceTest.class.getClassLoader().getResourceAsStream(type.exampleResource())) {
-            return EventJson.mapper().readTree(in);
-        }
     }
 }
