@@ -30,4 +30,6 @@ public class AppointmentRow extends PanacheEntityBase {
     public String cancelReason;
     public boolean flaggedForLead;
     public Instant createdAt;
+    /** When the latest version was stored; null for rows from before it was kept. */
+    public Instant updatedAt;
 }

@@ -13,9 +13,9 @@ import care.sciatica.followup.domain.followup.FollowUpProposal;
 import care.sciatica.followup.domain.followup.FollowUpTask;
 import care.sciatica.followup.domain.followup.ProposedVisit;
 import care.sciatica.followup.domain.followup.ScheduleFollowUp;
+import care.sciatica.followup.domain.webhook.WebhookEventType;
 import care.sciatica.followup.persistence.AppointmentRow;
 import care.sciatica.followup.persistence.FollowUpTaskRow;
-import care.sciatica.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,17 +35,20 @@ public class PlanFollowUp {
     /** How far ahead busy time is read; the policy's windows are far shorter. */
     private static final Duration HORIZON = Duration.ofDays(120);
 
+    /** The actor named in the audit log for appointments the policy books. */
+    static final String ACTOR = "followup-service.policy";
+
     private final ScheduleFollowUp schedule;
     private final ChooseFollowUp choose;
     private final FollowUpSeeds.SiteCalendars calendars;
-    private final Outbox outbox;
+    private final AnnounceAppointment announce;
 
     public PlanFollowUp(ScheduleFollowUp schedule, ChooseFollowUp choose, FollowUpSeeds.SiteCalendars calendars,
-                        Outbox outbox) {
+                        AnnounceAppointment announce) {
         this.schedule = schedule;
         this.choose = choose;
         this.calendars = calendars;
-        this.outbox = outbox;
+        this.announce = announce;
     }
 
     public Uni<Void> after(SessionCompleted session) {
@@ -82,9 +85,8 @@ public class PlanFollowUp {
                 session.patientRef(), visit.slot(), visit.window().reason(), AppointmentSource.FOLLOWUP_POLICY);
         AppointmentRow row = AppointmentRows.toRow(appointment, visit.window().flagForLead(), now);
         return row.persistAndFlush()
-                .chain(() -> outbox.append(session.caseId(), session.siteId(),
-                        AppointmentEvents.scheduled(appointment, now, List.of())))
-                .replaceWithVoid();
+                .chain(() -> announce.announce(appointment, AppointmentEvents.scheduled(appointment, now, List.of()),
+                        WebhookEventType.APPOINTMENT_SCHEDULED, ACTOR, now));
     }
 
     private Uni<Void> openTask(String caseId, String siteId, String patientRef, FollowUpTask task, Instant now) {

@@ -48,6 +48,27 @@ public final class SlotFinder {
                 .orElseGet(() -> new SlotChoice.NoSlotFound(calendar.siteId(), earliest, latest));
     }
 
+    /**
+     * Every free slot of one therapist on the site-local days {@code from..to} (inclusive), in time order, none before
+     * {@code notBefore}: what a booking system may offer. Empty for a therapist who does not work at the site.
+     */
+    public static List<Slot> freeSlots(SiteCalendar calendar, String therapistRef, LocalDate from, LocalDate to,
+                                       Collection<BusyInterval> busy, Instant notBefore) {
+        if (to.isBefore(from) || from.plusDays(MAX_WINDOW_DAYS).isBefore(to)) {
+            throw new IllegalArgumentException("Cannot list slots from " + from + " to " + to);
+        }
+        Optional<Therapist> therapist = calendar.therapist(therapistRef);
+        if (therapist.isEmpty()) {
+            return List.of();
+        }
+        List<BusyInterval> own = busy.stream().filter(interval -> interval.therapistRef().equals(therapistRef)).toList();
+        return from.datesUntil(to.plusDays(1))
+                .filter(day -> !calendar.isClosedOn(day) && therapist.get().worksOn(day.getDayOfWeek()))
+                .flatMap(day -> candidates(calendar, therapistRef, day))
+                .filter(slot -> !slot.start().isBefore(notBefore) && isFree(slot, own))
+                .toList();
+    }
+
     /** Whether none of the therapist's busy intervals overlaps the slot. */
     public static boolean isFree(Slot slot, Collection<BusyInterval> busy) {
         return busy.stream().noneMatch(slot::overlaps);

@@ -1,0 +1,99 @@
+package care.sciatica.followup.webhook;
+
+import care.sciatica.followup.domain.webhook.DeliveryOutcome;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The worker's side of the delivery outbox, in plain SQL on the reactive pool (it runs outside any request): claims
+ * due deliveries under a lease, and records each attempt with what follows from it.
+ */
+@ApplicationScoped
+public class DeliveryLog {
+
+    /**
+     * Takes due deliveries of enabled subscriptions, skipping rows another worker holds, and leases them: the attempt is
+     * counted now and, should this instance die mid-attempt, the row comes due again when the lease ends.
+     */
+    private static final String CLAIM = """
+            UPDATE webhook_delivery d
+            SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
+            FROM webhook_subscription s
+            WHERE s.id = d.subscription_id AND d.id IN (
+                SELECT due.id FROM webhook_delivery due JOIN webhook_subscription sub ON sub.id = due.subscription_id
+                WHERE due.status = 'PENDING' AND due.next_attempt_at <= now() AND sub.enabled
+                ORDER BY due.next_attempt_at LIMIT $2 FOR UPDATE OF due SKIP LOCKED)
+            RETURNING d.id, d.attempts, d.payload, s.id AS subscription_id, s.url, s.secret""";
+    private static final String LOG_ATTEMPT = """
+            INSERT INTO webhook_attempt (delivery_id, attempt, attempted_at, status_code, duration_ms, outcome, error)
+            VALUES ($1, $2, now(), $3, $4, $5, $6)""";
+    private static final String RETRY_LATER =
+            "UPDATE webhook_delivery SET next_attempt_at = now() + make_interval(secs => $2) WHERE id = $1";
+    private static final String FINISH = "UPDATE webhook_delivery SET status = $2, finished_at = now() WHERE id = $1";
+    private static final String DISABLE = """
+            UPDATE webhook_subscription SET enabled = false, disabled_reason = $2, updated_at = now() WHERE id = $1""";
+
+    private final Pool pool;
+
+    public DeliveryLog(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A claimed delivery, with what it takes to send it. */
+    public record Due(UUID id, int attempt, String payload, UUID subscriptionId, String url, String secret) {
+        static Due of(Row row) {
+            return new Due(row.getUUID("id"), row.getInteger("attempts"), row.getString("payload"),
+                    row.getUUID("subscription_id"), row.getString("url"), row.getString("secret"));
+        }
+    }
+
+    /** The result of one attempt: the receiver's status when it answered, else the error. */
+    public record Attempt(DeliveryOutcome outcome, Integer statusCode, long durationMs, String error) {
+    }
+
+    public Uni<List<Due>> claim(int limit, Duration lease) {
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(seconds(lease), limit)).map(rows -> {
+            List<Due> due = new ArrayList<>();
+            rows.forEach(row -> due.add(Due.of(row)));
+            return due;
+        });
+    }
+
+    /**
+     * Logs the attempt and moves the delivery on: delivered, gone (and its subscription disabled), retried after
+     * {@code retryAfter}, or failed for good when the schedule has no retry left.
+     */
+    public Uni<Void> record(Due due, Attempt attempt, Optional<Duration> retryAfter) {
+        String error = attempt.error() == null ? null : attempt.error().substring(0, Math.min(500, attempt.error().length()));
+        return pool.withTransaction(connection -> connection.preparedQuery(LOG_ATTEMPT)
+                .execute(Tuple.from(new Object[] {due.id(), due.attempt(), attempt.statusCode(), attempt.durationMs(),
+                        attempt.outcome().name(), error}))
+                .chain(() -> {
+                    if (attempt.outcome().succeeded()) {
+                        return connection.preparedQuery(FINISH).execute(Tuple.of(due.id(), "DELIVERED"));
+                    }
+                    if (attempt.outcome().disablesSubscription()) {
+                        return connection.preparedQuery(FINISH).execute(Tuple.of(due.id(), "GONE"))
+                                .chain(() -> connection.preparedQuery(DISABLE).execute(Tuple.of(due.subscriptionId(),
+                                        "the receiver answered 410 Gone")));
+                    }
+                    return retryAfter
+                            .map(delay -> connection.preparedQuery(RETRY_LATER).execute(Tuple.of(due.id(), seconds(delay))))
+                            .orElseGet(() -> connection.preparedQuery(FINISH).execute(Tuple.of(due.id(), "FAILED")));
+                })
+                .replaceWithVoid());
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,66 @@
+package care.sciatica.followup;
+
+import care.sciatica.followup.persistence.AppointmentRow;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Test fixtures: appointments stored directly, on far-future days no other test is likely to use. */
+public final class StoredAppointments {
+
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    public static final String NORTH_THERAPIST = "st_8H3L5V2P";
+
+    private StoredAppointments() {
+    }
+
+    /** A random Wednesday between 2031 and 2090: both site-north therapists work, the site is open 09-13 and 14-18. */
+    public static LocalDate freshWednesday() {
+        return LocalDate.of(2031, 1, 1).plusWeeks(ThreadLocalRandom.current().nextInt(0, 3000))
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+    }
+
+    public static Instant at(LocalDate day, String localTime) {
+        return day.atTime(LocalTime.parse(localTime)).atZone(LONDON).toInstant();
+    }
+
+    /** Stores a PROPOSED 45-minute site-north appointment with the given therapist and start. */
+    public static AppointmentRow store(String siteId, String therapistRef, Instant start) {
+        AppointmentRow row = new AppointmentRow();
+        row.id = UUID.randomUUID();
+        row.caseId = UUID.randomUUID();
+        row.siteId = siteId;
+        row.patientRef = "pt_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        row.therapistRef = therapistRef;
+        row.startsAt = start;
+        row.endsAt = start.plusSeconds(45 * 60);
+        row.state = "PROPOSED";
+        row.sequence = 0;
+        row.reason = "ROUTINE_INTERVAL";
+        row.changedBy = "FOLLOWUP_POLICY";
+        row.flaggedForLead = false;
+        row.createdAt = Instant.now();
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(row::persist));
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot store a test appointment", e);
+        }
+    }
+
+    public static long liveAppointmentsOf(String therapistRef, Instant start) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> AppointmentRow.count(
+                    "therapistRef = ?1 and startsAt = ?2 and state <> 'CANCELLED'", therapistRef, start)));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
