@@ -5,6 +5,7 @@ import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.EventSchemas;
 import care.sciatica.contracts.EventType;
 import care.sciatica.contracts.Topics;
+import care.sciatica.intake.Fixtures;
 import care.sciatica.intake.IntakeTestResources;
 import care.sciatica.local.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,11 +21,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
+import java.util.UUID;
 
+import static care.sciatica.intake.Calls.get;
+import static care.sciatica.intake.Calls.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -42,7 +46,8 @@ class IntakeResourceTest {
 
     @Test
     void anIntakeIsStoredAndItsHistoryEventCarriesTheClinicalFieldsButNoIdentity() throws IOException {
-        Map<String, Object> response = given().contentType("application/json").body(intake("site-north").toString())
+        Map<String, Object> response = given().contentType("application/json")
+                .body(Fixtures.intake("site-north").toString())
                 .post("/intakes")
                 .then().statusCode(201)
                 .body("patientRef", matchesPattern("pt_[0-9A-Z]{8}"))
@@ -51,9 +56,10 @@ class IntakeResourceTest {
                 .extract().as(Map.class);
         String caseId = (String) response.get("caseId");
 
-        given().get("/cases/" + caseId)
-                .then().statusCode(200)
+        get("/cases/" + caseId).statusCode(200)
                 .body("patientRef", equalTo(response.get("patientRef")))
+                .body("status", equalTo("HISTORY_RECORDED"))
+                .body("externalRefs[0].appointmentId", equalTo("5521907"))
                 .body("historyVersions[0].version", equalTo(1))
                 .body("historyVersions[0].history.pain.side", equalTo("LEFT"));
 
@@ -63,54 +69,65 @@ class IntakeResourceTest {
         JsonNode data = EventJson.mapper().readTree(event.value());
         assertThat(EventSchemas.violations(EventType.HISTORY_RECORDED, data)).isEmpty();
         assertThat(data.get("patientRef").asText()).isEqualTo(response.get("patientRef"));
-        assertThat(data.get("history")).isEqualTo(example().get("history"));
+        assertThat(data.get("history")).isEqualTo(Fixtures.history());
         assertThat(event.value()).doesNotContain("Maren", "Holt", "1981-", "07700", "example.org");
     }
 
     @Test
-    void anOutOfRangePainScoreIsRefusedWithTheFieldAndNothingIsStored() throws IOException {
-        ObjectNode request = intake("site-north");
-        ((ObjectNode) request.at("/history/pain")).put("nrsNow", 11);
-        long before = count();
+    void aRepeatedIntakeWithTheSameKeyAnswersTheSameAndStoresNothingNew() {
+        String key = UUID.randomUUID().toString();
+        ObjectNode request = Fixtures.intake("site-north");
+        String caseId = post("/intakes", request, key).statusCode(201).extract().path("caseId");
+        Map<String, Long> before = Fixtures.rows(pool);
 
-        given().contentType("application/json").body(request.toString())
-                .post("/intakes")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("history.pain.nrsNow"));
+        post("/intakes", request, key).statusCode(201).body("caseId", equalTo(caseId));
 
-        assertThat(count()).isEqualTo(before);
+        assertThat(Fixtures.rows(pool)).isEqualTo(before);
     }
 
     @Test
-    void recordingForAnotherSiteIsForbidden() throws IOException {
-        given().contentType("application/json").body(intake("site-south").toString())
-                .post("/intakes")
-                .then().statusCode(403).contentType("application/problem+json");
+    void theSameKeyForADifferentIntakeIsRefused() {
+        String key = UUID.randomUUID().toString();
+        post("/intakes", Fixtures.intake("site-north"), key).statusCode(201);
+        Map<String, Long> before = Fixtures.rows(pool);
+
+        ObjectNode other = Fixtures.intake("site-north");
+        Fixtures.at(other, "/patient").put("givenName", "Mara");
+        post("/intakes", other, key).statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("different request"));
+
+        assertThat(Fixtures.rows(pool)).isEqualTo(before);
     }
 
-    private long count() {
-        return pool.query("SELECT count(*) FROM patient").execute().await().indefinitely().iterator().next().getLong(0);
+    @Test
+    void anOutOfRangePainScoreIsRefusedWithTheFieldAndNothingIsStored() {
+        ObjectNode request = Fixtures.intake("site-north");
+        Fixtures.at(request, "/history/pain").put("nrsNow", 11);
+        Map<String, Long> before = Fixtures.rows(pool);
+
+        post("/intakes", request).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("history.pain.nrsNow"))
+                .body("errors.reason", hasItem("must be at most 10; got 11"));
+
+        assertThat(Fixtures.rows(pool)).isEqualTo(before);
     }
 
-    static ObjectNode intake(String siteId) throws IOException {
-        ObjectNode request = EventJson.mapper().createObjectNode();
-        request.put("siteId", siteId);
-        ObjectNode patient = request.putObject("patient");
-        patient.put("givenName", "Maren");
-        patient.put("familyName", "Holt");
-        patient.put("birthDate", "1981-06-14");
-        patient.put("phone", "07700 900123");
-        patient.put("email", "maren.holt@example.org");
-        request.putArray("externalRefs").addObject()
-                .put("system", "bookwise").put("patientId", "884213").put("appointmentId", "5521907");
-        request.set("history", example().get("history").deepCopy());
-        return request;
+    @Test
+    void recordingForAnotherSiteIsForbidden() {
+        post("/intakes", Fixtures.intake("site-south")).statusCode(403).contentType("application/problem+json");
     }
 
-    private static JsonNode example() throws IOException {
-        try (InputStream in = IntakeResourceTest.class.getClassLoader()
-                .getResourceAsStream(EventType.HISTORY_RECORDED.exampleResource())) {
-            return EventJson.mapper().readTree(in);
-        }
+    @Test
+    @TestSecurity(user = "booking.bot", roles = "booking-system")
+    @OidcSecurity(claims = @Claim(key = "sites", value = "[\"site-north\"]", type = ClaimType.JSON_ARRAY))
+    void aBookingSystemSendsItsPatientsIn() {
+        post("/intakes", Fixtures.intake("site-north")).statusCode(201).body("historyVersion", equalTo(1));
+    }
+
+    @Test
+    @TestSecurity(user = "ops.chain", roles = "ops")
+    @OidcSecurity(claims = @Claim(key = "sites", value = "[\"site-north\"]", type = ClaimType.JSON_ARRAY))
+    void opsRecordsNothing() {
+        post("/intakes", Fixtures.intake("site-north")).statusCode(403);
     }
 }
