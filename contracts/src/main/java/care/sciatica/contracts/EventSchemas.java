@@ -10,6 +10,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +27,8 @@ public final class EventSchemas {
             builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(ID_PREFIX, "classpath:" + SCHEMA_FOLDER)));
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
+            // Messages are shown to staff and matched by intake's wording; they must not follow the JVM's locale.
+            .locale(Locale.ENGLISH)
             .build();
     private static final Map<String, JsonSchema> CACHE = new ConcurrentHashMap<>();
 
