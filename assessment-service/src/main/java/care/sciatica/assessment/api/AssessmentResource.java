@@ -3,6 +3,7 @@ package care.sciatica.assessment.api;
 import care.sciatica.assessment.usecase.OverrideAssessment;
 import care.sciatica.assessment.usecase.ReadAssessments;
 import care.sciatica.platform.idempotency.IdempotentRequests;
+import care.sciatica.platform.observability.AfterCommit;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -61,6 +62,7 @@ public class AssessmentResource {
     public Uni<AssessmentView> override(@PathParam("caseId") UUID caseId, OverrideRequest request,
                                         @Parameter(description = "Repeat-safe: the same key returns the first result")
                                         @RestHeader(IdempotentRequests.HEADER) String key) {
-        return overrideAssessment.override(caseId, request, key);
+        // Counters the override moves are counted once its transaction has committed.
+        return AfterCommit.scope(() -> overrideAssessment.override(caseId, request, key));
     }
 }

@@ -28,8 +28,11 @@ public class AssessHistory {
     private final RuleSet rules;
     private final PublishAssessment publishAssessment;
     private final AuditLog auditLog;
+    private final AssessmentMetrics metrics;
 
-    public AssessHistory(RuleSet rules, PublishAssessment publishAssessment, AuditLog auditLog) {
+    public AssessHistory(RuleSet rules, PublishAssessment publishAssessment, AuditLog auditLog,
+                         AssessmentMetrics metrics) {
+        this.metrics = metrics;
         this.rules = rules;
         this.publishAssessment = publishAssessment;
         this.auditLog = auditLog;
@@ -51,6 +54,7 @@ public class AssessHistory {
                         .map(overrides -> ApplyOverride.replay(caseFacts, rules, LeadOverrides.toDomain(overrides)))
                         .chain((Assessment assessment) ->
                                 publishAssessment.publish(subject, caseFacts, assessment, current, actor)))
+                .invoke(row -> metrics.planned(row, facts.recordedAt()))
                 .chain(row -> auditLog.record(actor, PublishAssessment.PLAN.equals(row.disposition)
                                 ? "assessment.plan-issued" : "assessment.referral-required",
                         row.siteId, row.caseId, row.id.toString(), PublishAssessment.auditDetail(row)));

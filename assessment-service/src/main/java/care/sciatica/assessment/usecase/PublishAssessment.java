@@ -28,9 +28,11 @@ public class PublishAssessment {
     static final String REFERRAL = "REFERRAL";
 
     private final Outbox outbox;
+    private final AssessmentMetrics metrics;
 
-    public PublishAssessment(Outbox outbox) {
+    public PublishAssessment(Outbox outbox, AssessmentMetrics metrics) {
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /** The case an assessment is about: who, where, and which history version it read. */
@@ -88,7 +90,9 @@ public class PublishAssessment {
         row.ageYears = facts.ageYears();
         row.assessedOn = facts.assessedOn();
         row.producedBy = producedBy;
-        return row.persist().chain(() -> outbox.append(row.caseId.toString(), row.siteId, event)).replaceWith(row);
+        return row.persist().chain(() -> outbox.append(row.caseId.toString(), row.siteId, event))
+                .invoke(() -> metrics.published(row))
+                .replaceWith(row);
     }
 
     /** What the audit log says about an assessment, without free text: versions, disposition, rules version. */

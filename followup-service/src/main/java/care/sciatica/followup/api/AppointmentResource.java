@@ -9,6 +9,7 @@ import care.sciatica.platform.problem.ProblemException;
 import care.sciatica.platform.security.SiteScope;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
+import care.sciatica.platform.observability.AfterCommit;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -87,7 +88,7 @@ public class AppointmentResource {
     @Path("{id}/confirmation")
     @RolesAllowed({"booking-system", "front-desk"})
     public Uni<AppointmentView> confirm(@PathParam("id") UUID id, @RestHeader(KEY) String key) {
-        return changeAppointment.confirm(id, source(), key).map(AppointmentView::of);
+        return AfterCommit.scope(() -> changeAppointment.confirm(id, source(), key)).map(AppointmentView::of);
     }
 
     /** Moves the appointment; a time the therapist already has taken is a 409, a time the site is closed a 422. */
@@ -97,8 +98,8 @@ public class AppointmentResource {
     @RolesAllowed({"booking-system", "front-desk"})
     public Uni<AppointmentView> reschedule(@PathParam("id") UUID id, @Valid @NotNull AppointmentRequests.Reschedule request,
                                            @RestHeader(KEY) String key) {
-        return changeAppointment.reschedule(id, request.therapistRef(), request.start(), source(), key, request)
-                .map(AppointmentView::of);
+        return AfterCommit.scope(() -> changeAppointment.reschedule(id, request.therapistRef(), request.start(),
+                source(), key, request)).map(AppointmentView::of);
     }
 
     @POST
@@ -107,7 +108,7 @@ public class AppointmentResource {
     @RolesAllowed({"booking-system", "front-desk"})
     public Uni<AppointmentView> cancel(@PathParam("id") UUID id, @Valid @NotNull AppointmentRequests.Cancel request,
                                        @RestHeader(KEY) String key) {
-        return changeAppointment.cancel(id, request.reason(), source(), key, request).map(AppointmentView::of);
+        return AfterCommit.scope(() -> changeAppointment.cancel(id, request.reason(), source(), key, request)).map(AppointmentView::of);
     }
 
     private AppointmentSource source() {

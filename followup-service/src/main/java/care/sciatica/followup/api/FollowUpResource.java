@@ -44,6 +44,7 @@ public class FollowUpResource {
     @GET
     @Path("tasks")
     @WithSession
+    @RolesAllowed({"front-desk", "therapist", "clinical-lead"})
     public Uni<List<FollowUpTaskView>> openTasks(@QueryParam("siteId") String siteId) {
         Set<String> sites = siteScope.listable(siteId);
         if (sites.isEmpty()) {

@@ -21,8 +21,11 @@ public class AnnounceAppointment {
     private final Outbox outbox;
     private final AuditLog auditLog;
     private final WebhookOutbox webhooks;
+    private final FollowUpMetrics metrics;
 
-    public AnnounceAppointment(Outbox outbox, AuditLog auditLog, WebhookOutbox webhooks) {
+    public AnnounceAppointment(Outbox outbox, AuditLog auditLog, WebhookOutbox webhooks,
+                               FollowUpMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.auditLog = auditLog;
         this.webhooks = webhooks;
@@ -39,6 +42,7 @@ public class AnnounceAppointment {
                 .chain(() -> auditLog.record(actor, type.wireName(), appointment.siteId(),
                         UUID.fromString(appointment.caseId()), appointment.id().toString(), detail))
                 .chain(() -> webhooks.stage(type, appointment, at))
+                .invoke(() -> metrics.appointment(appointment, type))
                 .replaceWithVoid();
     }
 }

@@ -42,9 +42,11 @@ public class PlanFollowUp {
     private final ChooseFollowUp choose;
     private final FollowUpSeeds.SiteCalendars calendars;
     private final AnnounceAppointment announce;
+    private final FollowUpMetrics metrics;
 
     public PlanFollowUp(ScheduleFollowUp schedule, ChooseFollowUp choose, FollowUpSeeds.SiteCalendars calendars,
-                        AnnounceAppointment announce) {
+                        AnnounceAppointment announce, FollowUpMetrics metrics) {
+        this.metrics = metrics;
         this.schedule = schedule;
         this.choose = choose;
         this.calendars = calendars;
@@ -86,7 +88,8 @@ public class PlanFollowUp {
         AppointmentRow row = AppointmentRows.toRow(appointment, visit.window().flagForLead(), now);
         return row.persistAndFlush()
                 .chain(() -> announce.announce(appointment, AppointmentEvents.scheduled(appointment, now, List.of()),
-                        WebhookEventType.APPOINTMENT_SCHEDULED, ACTOR, now));
+                        WebhookEventType.APPOINTMENT_SCHEDULED, ACTOR, now))
+                .invoke(() -> metrics.scheduledAfterSession(session.siteId(), session.occurredAt(), now));
     }
 
     private Uni<Void> openTask(String caseId, String siteId, String patientRef, FollowUpTask task, Instant now) {

@@ -1,6 +1,7 @@
 package care.sciatica.followup.webhook;
 
 import care.sciatica.followup.domain.webhook.DeliveryOutcome;
+import care.sciatica.followup.usecase.FollowUpMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,7 +33,7 @@ public class DeliveryLog {
                 SELECT due.id FROM webhook_delivery due JOIN webhook_subscription sub ON sub.id = due.subscription_id
                 WHERE due.status = 'PENDING' AND due.next_attempt_at <= now() AND sub.enabled
                 ORDER BY due.next_attempt_at LIMIT $2 FOR UPDATE OF due SKIP LOCKED)
-            RETURNING d.id, d.attempts, d.payload, s.id AS subscription_id, s.url, s.secret""";
+            RETURNING d.id, d.attempts, d.payload, s.id AS subscription_id, s.url, s.secret, d.site_id""";
     private static final String LOG_ATTEMPT = """
             INSERT INTO webhook_attempt (delivery_id, attempt, attempted_at, status_code, duration_ms, outcome, error)
             VALUES ($1, $2, now(), $3, $4, $5, $6)""";
@@ -43,16 +44,20 @@ public class DeliveryLog {
             UPDATE webhook_subscription SET enabled = false, disabled_reason = $2, updated_at = now() WHERE id = $1""";
 
     private final Pool pool;
+    private final FollowUpMetrics metrics;
 
-    public DeliveryLog(Pool pool) {
+    public DeliveryLog(Pool pool, FollowUpMetrics metrics) {
+        this.metrics = metrics;
         this.pool = pool;
     }
 
     /** A claimed delivery, with what it takes to send it. */
-    public record Due(UUID id, int attempt, String payload, UUID subscriptionId, String url, String secret) {
+    public record Due(UUID id, int attempt, String payload, UUID subscriptionId, String url, String secret,
+                      String siteId) {
         static Due of(Row row) {
             return new Due(row.getUUID("id"), row.getInteger("attempts"), row.getString("payload"),
-                    row.getUUID("subscription_id"), row.getString("url"), row.getString("secret"));
+                    row.getUUID("subscription_id"), row.getString("url"), row.getString("secret"),
+                    row.getString("site_id"));
         }
     }
 
@@ -90,7 +95,10 @@ public class DeliveryLog {
                             .map(delay -> connection.preparedQuery(RETRY_LATER).execute(Tuple.of(due.id(), seconds(delay))))
                             .orElseGet(() -> connection.preparedQuery(FINISH).execute(Tuple.of(due.id(), "FAILED")));
                 })
-                .replaceWithVoid());
+                .replaceWithVoid())
+                // Counted once the attempt is logged: an attempt whose log failed is made again and counted then.
+                .invoke(() -> metrics.webhookAttempt(due.siteId(), attempt.outcome().succeeded(),
+                        attempt.outcome().retries() && retryAfter.isPresent()));
     }
 
     private static double seconds(Duration duration) {

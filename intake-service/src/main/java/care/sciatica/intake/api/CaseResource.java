@@ -1,5 +1,6 @@
 package care.sciatica.intake.api;
 
+import care.sciatica.platform.observability.AfterCommit;
 import care.sciatica.intake.usecase.AmendHistory;
 import care.sciatica.intake.usecase.AttachExternalRef;
 import care.sciatica.intake.usecase.OpenCase;
@@ -66,7 +67,7 @@ public class CaseResource {
     public Uni<CaseSummary> open(
             @Valid @NotNull(message = "a JSON body is required") OpenCaseRequest request,
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @RestHeader(IdempotentRequests.HEADER) String key) {
-        return openCase.open(request, key);
+        return AfterCommit.scope(() -> openCase.open(request, key));
     }
 
     @GET

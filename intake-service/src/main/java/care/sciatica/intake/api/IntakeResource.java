@@ -1,5 +1,6 @@
 package care.sciatica.intake.api;
 
+import care.sciatica.platform.observability.AfterCommit;
 import care.sciatica.intake.usecase.RecordIntake;
 import care.sciatica.platform.idempotency.IdempotentRequests;
 import care.sciatica.platform.problem.Problem;
@@ -50,6 +51,6 @@ public class IntakeResource {
     public Uni<IntakeRecorded> record(@Valid @NotNull(message = "a JSON body is required") IntakeRequest request,
                                       @Parameter(description = ApiDocs.IDEMPOTENCY_KEY)
                                       @RestHeader(IdempotentRequests.HEADER) String idempotencyKey) {
-        return recordIntake.record(request, idempotencyKey);
+        return AfterCommit.scope(() -> recordIntake.record(request, idempotencyKey));
     }
 }

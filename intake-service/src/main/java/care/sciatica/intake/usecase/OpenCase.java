@@ -11,6 +11,8 @@ import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.idempotency.IdempotentRequests;
 import care.sciatica.platform.problem.ProblemException;
 import care.sciatica.platform.security.SiteScope;
+import care.sciatica.platform.observability.AfterCommit;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,14 +29,16 @@ public class OpenCase {
     private final IdempotentRequests idempotentRequests;
     private final AuditLog auditLog;
     private final ClinicClock clock;
+    private final MeterRegistry registry;
 
     public OpenCase(SiteScope siteScope, Visible visible, IdempotentRequests idempotentRequests, AuditLog auditLog,
-                    ClinicClock clock) {
+                    ClinicClock clock, MeterRegistry registry) {
         this.siteScope = siteScope;
         this.visible = visible;
         this.idempotentRequests = idempotentRequests;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.registry = registry;
     }
 
     @WithTransaction
@@ -62,6 +66,8 @@ public class OpenCase {
         return careCase.persist()
                 .call(() -> auditLog.record(siteScope.caller(), "case.opened", siteId, careCase.id,
                         patient.patientRef, null))
+                .invoke(() -> AfterCommit.run(() -> registry.counter("sciatica.cases.opened", "site", siteId)
+                        .increment()))
                 .replaceWith(careCase);
     }
 

@@ -1,9 +1,13 @@
 package care.sciatica.platform.inbox;
 
+import care.sciatica.platform.observability.AfterCommit;
+import care.sciatica.platform.observability.CaseContext;
+import care.sciatica.platform.observability.PipelineMetrics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.function.Function;
@@ -13,6 +17,8 @@ import java.util.function.Function;
  * changes nothing. Transient failures are retried a bounded number of times; then, or at once for a poison event,
  * the failure is returned, the message is nacked and the connector's dead-letter route takes it.
  * The offset is committed only after this returns successfully (post-processing acknowledgement).
+ * Each event is handled in a span that continues the producer's trace, with its case id in the log context, and
+ * what the handler deferred with {@link AfterCommit} runs once its transaction has committed.
  */
 @ApplicationScoped
 public class Inbox {
@@ -23,21 +29,32 @@ public class Inbox {
             ON CONFLICT (consumer, event_id) DO NOTHING""";
 
     private final InboxConfig config;
+    private final CaseContext caseContext;
+    private final PipelineMetrics metrics;
+    private final String deadLetterTopic;
 
-    public Inbox(InboxConfig config) {
+    public Inbox(InboxConfig config, CaseContext caseContext, PipelineMetrics metrics,
+                 @ConfigProperty(name = "sciatica.service.name") String service) {
         this.config = config;
+        this.caseContext = caseContext;
+        this.metrics = metrics;
+        // The services name their dead-letter topic after themselves: assessment-service → assessment.dlq.
+        this.deadLetterTopic = config.deadLetterTopic().orElse(service.replaceFirst("-service$", "") + ".dlq");
     }
 
     /** Runs {@code handler} once per event id for {@code consumer}, in one transaction with the inbox entry. */
     public Uni<Void> process(String consumer, ConsumerRecord<String, String> record,
                              Function<IncomingEvent, Uni<Void>> handler) {
-        return Uni.createFrom().item(() -> IncomingEvent.from(record))
-                .chain(event -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> claim(consumer, event)
+        return caseContext.consuming(consumer, record, () -> Uni.createFrom().item(() -> IncomingEvent.from(record))
+                .chain(event -> AfterCommit.scope(() -> Panache.withTransaction(() -> claim(consumer, event)
                                 .chain(first -> first ? handler.apply(event) : skipDuplicate(consumer, event))))
                         .onFailure(failure -> !(failure instanceof PoisonEventException)).retry()
                         .withBackOff(config.retryBackoff()).atMost(config.retries()))
-                .onFailure().invoke(failure -> LOG.warnf("Event at %s/%d@%d goes to the dead-letter topic: %s",
-                        record.topic(), record.partition(), record.offset(), failure.toString()));
+                .onFailure().invoke(failure -> {
+                    LOG.warnf("Event at %s/%d@%d goes to the dead-letter topic: %s",
+                            record.topic(), record.partition(), record.offset(), failure.toString());
+                    metrics.deadLettered(deadLetterTopic);
+                }));
     }
 
     private Uni<Boolean> claim(String consumer, IncomingEvent event) {

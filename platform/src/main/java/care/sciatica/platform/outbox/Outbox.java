@@ -3,6 +3,8 @@ package care.sciatica.platform.outbox;
 import care.sciatica.contracts.CloudEventAttributes;
 import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.EventType;
+import care.sciatica.platform.observability.FlowStart;
+import care.sciatica.platform.observability.TraceContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Appends an event to the outbox inside the caller's transaction, so the event exists if and only if the state
- * change that it announces was committed. The {@link OutboxRelay} publishes it afterwards.
+ * change that it announces was committed. The {@link OutboxRelay} publishes it afterwards, with the trace context and
+ * the flow start that were current when it was appended.
  */
 @ApplicationScoped
 public class Outbox {
@@ -29,9 +32,11 @@ public class Outbox {
     public Uni<UUID> append(String caseId, String siteId, Record data) {
         EventType type = EventType.ofDataClass(data.getClass()).orElseThrow(() -> new IllegalArgumentException(
                 data.getClass().getName() + " is not an event of the catalogue"));
+        Instant now = Instant.now();
         OutboxMessage message = new OutboxMessage(UUID.randomUUID(), type.type(), type.topic(), caseId,
-                CloudEventAttributes.source(siteId, service), Instant.now(),
-                new String(EventJson.toBytes(data), StandardCharsets.UTF_8));
+                CloudEventAttributes.source(siteId, service), now,
+                new String(EventJson.toBytes(data), StandardCharsets.UTF_8),
+                TraceContext.currentTraceparent(), FlowStart.current().orElse(now));
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.append must run inside the transaction of the state change it announces"))

@@ -46,11 +46,18 @@ public class OutboxMessage {
     @Column(name = "published_at")
     Instant publishedAt;
 
+    /** The W3C traceparent of the span that appended the event; null when nothing was traced. */
+    @Column(name = "trace_parent")
+    String traceParent;
+
+    @Column(name = "flow_start")
+    Instant flowStart;
+
     protected OutboxMessage() {
     }
 
     OutboxMessage(UUID eventId, String eventType, String topic, String caseId, String source,
-                  Instant occurredAt, String payload) {
+                  Instant occurredAt, String payload, String traceParent, Instant flowStart) {
         this.eventId = eventId;
         this.eventType = eventType;
         this.topic = topic;
@@ -59,6 +66,8 @@ public class OutboxMessage {
         this.subject = caseId;
         this.occurredAt = occurredAt;
         this.payload = payload;
+        this.traceParent = traceParent;
+        this.flowStart = flowStart;
     }
 
     public UUID eventId() {

@@ -1,6 +1,8 @@
 package care.sciatica.platform.outbox;
 
 import care.sciatica.contracts.CloudEventAttributes;
+import care.sciatica.platform.observability.FlowStart;
+import care.sciatica.platform.observability.TraceContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -16,7 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 
-/** Sends outbox rows as CloudEvents in Kafka binary mode (ce_* headers, JSON data), keyed by case id. */
+/**
+ * Sends outbox rows as CloudEvents in Kafka binary mode (ce_* headers, JSON data), keyed by case id, with the
+ * {@code flowstart} extension and the W3C {@code traceparent} stored with the row.
+ */
 @ApplicationScoped
 public class OutboxPublisher {
 
@@ -45,6 +50,13 @@ public class OutboxPublisher {
         header(headers, CloudEventAttributes.SUBJECT, event.subject());
         header(headers, CloudEventAttributes.TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.occurredAt()));
         header(headers, CloudEventAttributes.CONTENT_TYPE, "application/json");
+        if (event.flowStart() != null) {
+            header(headers, FlowStart.HEADER, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.flowStart()));
+        }
+        if (event.traceParent() != null) {
+            // The appending transaction's span, not the relay's: the case's trace continues in the consumer.
+            header(headers, TraceContext.TRACEPARENT, event.traceParent());
+        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic())
                 .withKey(event.key())

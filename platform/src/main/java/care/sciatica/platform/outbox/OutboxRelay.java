@@ -1,5 +1,6 @@
 package care.sciatica.platform.outbox;
 
+import care.sciatica.platform.observability.PipelineMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +28,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK_KEY = 0x5C1A71CAL;
     private static final String SELECT_PENDING = """
-            SELECT id, event_id, event_type, topic, message_key, source, subject, occurred_at, payload
+            SELECT id, event_id, event_type, topic, message_key, source, subject, occurred_at, payload,
+                   trace_parent, flow_start
             FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1""";
     private static final String MARK_SENT = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
 
@@ -35,12 +37,15 @@ public class OutboxRelay {
     private final OutboxPublisher publisher;
     private final OutboxConfig config;
     private final Vertx vertx;
+    private final PipelineMetrics metrics;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile long timerId = -1;
 
-    public OutboxRelay(Pool pool, OutboxPublisher publisher, OutboxConfig config, Vertx vertx) {
+    public OutboxRelay(Pool pool, OutboxPublisher publisher, OutboxConfig config, Vertx vertx,
+                       PipelineMetrics metrics) {
         this.pool = pool;
+        this.metrics = metrics;
         this.publisher = publisher;
         this.config = config;
         this.vertx = vertx;
@@ -70,7 +75,11 @@ public class OutboxRelay {
     private void runPasses() {
         requested.set(false);
         relayBatch().subscribe().with(
-                sent -> afterPass(sent >= config.batchSize()),
+                sent -> {
+                    // Counted once the pass's transaction has marked them sent.
+                    metrics.published(sent);
+                    afterPass(sent >= config.batchSize());
+                },
                 failure -> {
                     LOG.warnf("Outbox relay pass failed, will retry: %s", failure.toString());
                     afterPass(false);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -62,6 +63,13 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(JsonParseException exception) {
         return respond(jsonProblem(exception));
+    }
+
+    /** A role the endpoint does not grant: said as a problem, like every other refusal. */
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException exception) {
+        return respond(new Problem(ProblemTypes.uri("forbidden"), "Forbidden", 403,
+                "Your role does not allow this operation", List.of()));
     }
 
     @ServerExceptionMapper

@@ -51,7 +51,8 @@ class AuditLogTest {
     @TestSecurity(user = "therapist.north", roles = "therapist")
     @OidcSecurity(claims = @Claim(key = "sites", value = "[\"site-north\"]", type = ClaimType.JSON_ARRAY))
     void aTherapistCannotReadTheTrail() {
-        given().get("/audit?siteId=site-north").then().statusCode(403);
+        given().get("/audit?siteId=site-north").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("Your role does not allow this operation"));
     }
 
     @Test

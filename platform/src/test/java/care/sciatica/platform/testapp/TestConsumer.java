@@ -3,6 +3,7 @@ package care.sciatica.platform.testapp;
 import care.sciatica.platform.inbox.Inbox;
 import care.sciatica.platform.inbox.IncomingEvent;
 import care.sciatica.platform.inbox.PoisonEventException;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class TestConsumer {
 
     static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    /** The trace each event's handler ran in, by event id. */
+    public static final Map<String, String> TRACE_IDS = new ConcurrentHashMap<>();
 
     private final Inbox inbox;
 
@@ -33,6 +36,7 @@ public class TestConsumer {
     }
 
     private Uni<Void> handle(IncomingEvent event) {
+        TRACE_IDS.put(event.id(), Span.current().getSpanContext().getTraceId());
         int attempt = ATTEMPTS.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
         String behaviour = event.data().replace("\"", "").trim();
         ReceivedEvent received = new ReceivedEvent();

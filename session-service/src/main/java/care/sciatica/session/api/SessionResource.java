@@ -11,6 +11,7 @@ import care.sciatica.session.usecase.ReadSessions;
 import care.sciatica.session.usecase.RecordNotes;
 import care.sciatica.session.usecase.RunSession;
 import io.quarkus.security.identity.SecurityIdentity;
+import care.sciatica.platform.observability.AfterCommit;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -85,7 +86,8 @@ public class SessionResource {
                     + " it.")
     @APIResponse(responseCode = "409", description = "The case was referred out (problem+json)")
     public Uni<SessionView> open(@Valid @NotNull SessionRequests.OpenSession request, @RestHeader(KEY) String key) {
-        return openSession.open(request.caseId(), key).map(SessionView::of);
+        // Metrics the command moves are counted once its transaction has committed.
+        return AfterCommit.scope(() -> openSession.open(request.caseId(), key)).map(SessionView::of);
     }
 
     @GET
@@ -195,6 +197,6 @@ public class SessionResource {
 
     private Uni<SessionView> run(UUID id, String operation, String key, Object request,
                                  BiFunction<TreatmentSession, Instant, List<SessionEvent>> command) {
-        return runSession.run(id, operation, key, request, command).map(SessionView::of);
+        return AfterCommit.scope(() -> runSession.run(id, operation, key, request, command)).map(SessionView::of);
     }
 }

@@ -27,4 +27,6 @@ public class PlanReady extends PanacheEntityBase {
     public String plan;
     public String status;
     public Instant receivedAt;
+    /** When the case's flow began, as the plan event carried it (null for plans received before it was kept). */
+    public Instant flowStart;
 }

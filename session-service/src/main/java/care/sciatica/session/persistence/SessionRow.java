@@ -28,6 +28,7 @@ public class SessionRow extends PanacheEntityBase {
     public String notesUpdatedBy;
     public Instant notesUpdatedAt;
     public Instant openedAt;
+    public Instant flowStart;
     public Instant updatedAt;
 
     /** Two therapists' concurrent commands on one session cannot both win. */

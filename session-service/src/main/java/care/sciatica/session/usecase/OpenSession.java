@@ -34,9 +34,11 @@ public class OpenSession {
     private final IdempotentRequests idempotentRequests;
     private final SessionJournal journal;
     private final AuditLog auditLog;
+    private final SessionMetrics metrics;
 
     public OpenSession(SiteScope siteScope, CallerSites callerSites, IdempotentRequests idempotentRequests,
-                       SessionJournal journal, AuditLog auditLog) {
+                       SessionJournal journal, AuditLog auditLog, SessionMetrics metrics) {
+        this.metrics = metrics;
         this.siteScope = siteScope;
         this.callerSites = callerSites;
         this.idempotentRequests = idempotentRequests;
@@ -73,6 +75,8 @@ public class OpenSession {
         row.state = snapshot.state().name();
         row.snapshot = RunSession.write(snapshot);
         row.openedAt = now;
+        row.flowStart = ready.flowStart;
+        metrics.opened(row.siteId, ready.receivedAt, now);
         row.updatedAt = now;
         ready.status = PlanReady.IN_SESSION;
         String caller = siteScope.caller();

@@ -3,6 +3,7 @@ package care.sciatica.session.usecase;
 import care.sciatica.contracts.assessment.PlanIssued;
 import care.sciatica.contracts.assessment.ReferralRequired;
 import care.sciatica.session.persistence.PlanReady;
+import care.sciatica.platform.observability.FlowStart;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +32,7 @@ public class ReceivePlan {
             ready.plan = planJson;
             ready.status = PlanReady.AWAITING_SESSION;
             ready.receivedAt = Instant.now();
+            ready.flowStart = FlowStart.current().orElse(null);
             return ready.persist().replaceWithVoid();
         });
     }

@@ -3,6 +3,7 @@ package care.sciatica.session.usecase;
 import care.sciatica.contracts.EventJson;
 import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.idempotency.IdempotentRequests;
+import care.sciatica.platform.observability.FlowStart;
 import care.sciatica.platform.outbox.Outbox;
 import care.sciatica.platform.problem.ProblemException;
 import care.sciatica.platform.security.SiteScope;
@@ -38,9 +39,11 @@ public class RunSession {
     private final IdempotentRequests idempotentRequests;
     private final SessionJournal journal;
     private final AuditLog auditLog;
+    private final SessionMetrics metrics;
 
     public RunSession(SiteScope siteScope, Outbox outbox, IdempotentRequests idempotentRequests,
-                      SessionJournal journal, AuditLog auditLog) {
+                      SessionJournal journal, AuditLog auditLog, SessionMetrics metrics) {
+        this.metrics = metrics;
         this.siteScope = siteScope;
         this.outbox = outbox;
         this.idempotentRequests = idempotentRequests;
@@ -81,6 +84,9 @@ public class RunSession {
         row.snapshot = write(snapshot);
         row.updatedAt = Instant.now();
         List<Record> published = SessionEvents.toContract(session, events);
+        // The case's flow start travels on with the session's events (REST requests carry none of their own).
+        FlowStart.set(row.flowStart);
+        metrics.changed(row.siteId, events);
         return row.<SessionRow>persist()
                 .chain(() -> Multi.createFrom().iterable(published)
                         .onItem().transformToUniAndConcatenate(event ->
