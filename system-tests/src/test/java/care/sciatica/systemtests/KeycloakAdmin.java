@@ -43,6 +43,37 @@ final class KeycloakAdmin {
         send("POST", "/admin/realms/clinic/clients", client.toString(), 201);
     }
 
+    /** Adds a user with one realm role, the given sites and the password {@code demo} (tests only). */
+    void createUser(String username, String realmRole, String... sites) {
+        var user = JSON.createObjectNode().put("username", username).put("enabled", true)
+                .put("emailVerified", true).put("firstName", "Test").put("lastName", "User")
+                .put("email", username + "@example.org");
+        var siteList = user.putObject("attributes").putArray("sites");
+        for (String site : sites) {
+            siteList.add(site);
+        }
+        user.putArray("credentials").addObject().put("type", "password").put("value", "demo")
+                .put("temporary", false);
+        send("POST", "/admin/realms/clinic/users", user.toString(), 201);
+        String id = get("/admin/realms/clinic/users?exact=true&username=" + username).get(0).get("id").asText();
+        JsonNode role = get("/admin/realms/clinic/roles/" + realmRole);
+        send("POST", "/admin/realms/clinic/users/" + id + "/role-mappings/realm", "[" + role + "]", 204);
+    }
+
+    private JsonNode get(String path) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Authorization", "Bearer " + adminToken(http)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("Keycloak admin call failed", e);
+        }
+    }
+
     private void send(String method, String path, String body, int expected) {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))

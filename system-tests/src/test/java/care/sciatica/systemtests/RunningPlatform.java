@@ -102,6 +102,11 @@ final class RunningPlatform implements AutoCloseable {
                 "password", "demo"));
     }
 
+    /** An access token for a confidential client's service account (client credentials, e.g. a booking system). */
+    String tokenForClient(String clientId, String secret) {
+        return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+    }
+
     KeycloakAdmin keycloakAdmin() {
         return new KeycloakAdmin(keycloak.baseUrl());
     }
@@ -119,7 +124,7 @@ final class RunningPlatform implements AutoCloseable {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("No token for " + form + ": " + response.body());
+                throw new IllegalStateException("No token for " + form.get("client_id") + "/" + form.get("username") + ": " + response.body());
             }
             return com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
                     .readTree(response.body()).get("access_token").asText();

@@ -1,0 +1,164 @@
+package care.sciatica.systemtests;
+
+import care.sciatica.contracts.CloudEventAttributes;
+import care.sciatica.contracts.EventJson;
+import care.sciatica.contracts.EventType;
+import care.sciatica.local.TopicReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.specification.RequestSpecification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static care.sciatica.local.TopicReader.header;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The records a security test needs, made through the public API the way staff make them: an intake, its plan, a
+ * completed session and the follow-up appointment it leads to (the walking skeleton's flow, for any site).
+ */
+final class ClinicFlows {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final RunningPlatform platform;
+    private final TopicReader topics;
+
+    ClinicFlows(RunningPlatform platform, TopicReader topics) {
+        this.platform = platform;
+        this.topics = topics;
+    }
+
+    /** A case with its history recorded at the front desk. */
+    record Intake(String caseId, String patientRef) {
+    }
+
+    /** A case taken all the way: plan, completed session, follow-up appointment. */
+    record Flow(String caseId, String patientRef, String sessionId, String appointmentId, String therapistRef,
+                String appointmentStart) {
+    }
+
+    Intake intake(String frontDeskToken, String siteId) {
+        JsonNode recorded = json(as(frontDeskToken, "intake-service").contentType("application/json")
+                .body(intakeRequest(siteId).toString()).post("/intakes")
+                .then().statusCode(201).extract().asString());
+        return new Intake(recorded.get("caseId").asText(), recorded.get("patientRef").asText());
+    }
+
+    String registerPatient(String frontDeskToken, String siteId) {
+        return as(frontDeskToken, "intake-service").contentType("application/json")
+                .body(patientRequest(siteId).toString()).post("/patients")
+                .then().statusCode(201).extract().path("patientRef");
+    }
+
+    String openCase(String frontDeskToken, String siteId, String patientRef) {
+        return as(frontDeskToken, "intake-service").contentType("application/json")
+                .body(Map.of("patientRef", patientRef, "siteId", siteId)).post("/cases")
+                .then().statusCode(201).extract().path("caseId");
+    }
+
+    /** The plan-issued event of the case (the assessment made of its history). */
+    JsonNode awaitPlan(String caseId) {
+        var record = topics.awaitMatching(EventType.PLAN_ISSUED.topic(), r -> caseId.equals(r.key())
+                && EventType.PLAN_ISSUED.type().equals(header(r, CloudEventAttributes.TYPE)), 1, WAIT).getFirst();
+        return json(record.value());
+    }
+
+    String openSession(String therapistToken, String caseId) {
+        return as(therapistToken, "session-service").contentType("application/json")
+                .body(Map.of("caseId", caseId)).post("/sessions")
+                .then().statusCode(201).extract().path("sessionId");
+    }
+
+    /** Intake → plan → session completed → the follow-up appointment, at one site. */
+    Flow wholeFlow(String frontDeskToken, String therapistToken, String siteId) {
+        Intake intake = intake(frontDeskToken, siteId);
+        JsonNode plan = awaitPlan(intake.caseId());
+        await().atMost(WAIT).untilAsserted(() -> as(therapistToken, "session-service").get("/worklist")
+                .then().statusCode(200).body("caseId", hasItem(intake.caseId())));
+        String sessionId = openSession(therapistToken, intake.caseId());
+        runSession(therapistToken, sessionId, plan);
+        RequestSpecification followup = as(frontDeskToken, "followup-service");
+        await().atMost(WAIT).untilAsserted(() -> as(frontDeskToken, "followup-service")
+                .get("/cases/" + intake.caseId() + "/appointments").then().statusCode(200).body("$", not(empty())));
+        JsonNode appointment = json(followup.get("/cases/" + intake.caseId() + "/appointments")
+                .then().statusCode(200).extract().asString()).get(0);
+        return new Flow(intake.caseId(), intake.patientRef(), sessionId, appointment.get("appointmentId").asText(),
+                appointment.get("therapistRef").asText(), appointment.get("start").asText());
+    }
+
+    /** Consent, palpation performed, the rest skipped at the patient's wish, pain scored before and after. */
+    void runSession(String token, String sessionId, JsonNode plan) {
+        post(token, sessionId, "pain-before", Map.of("nrs", 6));
+        post(token, sessionId, "explanation", Map.of("points", List.of("WHAT_WILL_HAPPEN", "HOW_IT_WILL_HELP",
+                "ICE_AND_HEAT", "POSSIBLE_DISCOMFORT", "RIGHT_TO_STOP", "ALTERNATIVES"), "questionsAnswered", true));
+        post(token, sessionId, "consent", Map.of("decision", "GIVEN", "method", "VERBAL"));
+        for (JsonNode step : plan.get("steps")) {
+            String name = step.get("step").asText();
+            if (name.equals("EXPLANATION_AND_CONSENT") || "EXCLUDED".equals(step.get("status").asText())) {
+                continue;
+            }
+            post(token, sessionId, "steps", name.equals("PALPATION")
+                    ? Map.of("step", name, "outcome", "PERFORMED",
+                            "parameters", Map.of("sites", List.of("LUMBAR_SPINE", "LEFT_SCIATIC_NOTCH")))
+                    : Map.of("step", name, "outcome", "SKIPPED", "deviationReason", "PATIENT_PREFERENCE"));
+        }
+        post(token, sessionId, "pain-after", Map.of("nrs", 3));
+        post(token, sessionId, "completion", null);
+    }
+
+    private void post(String token, String sessionId, String operation, Object body) {
+        RequestSpecification request = as(token, "session-service").contentType("application/json");
+        if (body != null) {
+            request = request.body(body);
+        }
+        request.post("/sessions/" + sessionId + "/" + operation).then().statusCode(200);
+    }
+
+    RequestSpecification as(String token, String service) {
+        return given().baseUri(platform.baseUrl(service)).auth().oauth2(token);
+    }
+
+    /** The history of the catalogue's example event: valid, no date in the future, ice excluded (Raynaud's). */
+    static JsonNode exampleHistory() {
+        try (InputStream in = ClinicFlows.class.getClassLoader()
+                .getResourceAsStream(EventType.HISTORY_RECORDED.exampleResource())) {
+            return EventJson.mapper().readTree(in).get("history");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode intakeRequest(String siteId) {
+        ObjectNode request = patientRequest(siteId);
+        request.set("history", exampleHistory());
+        return request;
+    }
+
+    static ObjectNode patientRequest(String siteId) {
+        ObjectNode request = EventJson.mapper().createObjectNode();
+        request.put("siteId", siteId);
+        request.putObject("patient").put("givenName", "Matrix").put("familyName", "Patient-" + UUID.randomUUID()
+                        .toString().substring(0, 8))
+                .put("birthDate", "1979-03-02").put("phone", "07700 900456").put("email", "matrix@example.org");
+        return request;
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return EventJson.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
