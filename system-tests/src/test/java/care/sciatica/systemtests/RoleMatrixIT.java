@@ -286,7 +286,7 @@ class RoleMatrixIT {
             case "intake" -> body = ClinicFlows.intakeRequest(at.site());
             case "patient" -> body = ClinicFlows.patientRequest(at.site());
             case "openCase" -> body.put("patientRef", at.flow().patientRef()).put("siteId", at.site());
-            case "history" -> body = (ObjectNode) ClinicFlows.exampleHistory().deepCopy();
+            case "history" -> body.set("history", ClinicFlows.exampleHistory());
             case "amendment" -> body.put("supersedesVersion", 1).put("amendmentReason", "CORRECTION")
                     .set("history", ClinicFlows.exampleHistory());
             case "externalRef" -> body.put("system", "bookwise").put("patientId", "BW-1001");
