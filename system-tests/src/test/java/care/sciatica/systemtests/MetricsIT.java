@@ -31,7 +31,12 @@ class MetricsIT {
                     "sciatica_flow_seconds_count{from=\"intake\"," + SITE + ",to=\"plan\"}", 1.0),
             "session-service", Map.of(
                     "sciatica_consent_total{decision=\"given\"," + SITE + "}", 1.0,
-                    "sciatica_flow_seconds_count{from=\"plan\"," + SITE + ",to=\"session\"}", 1.0),
+                    "sciatica_flow_seconds_count{from=\"plan\"," + SITE + ",to=\"session\"}", 1.0,
+                    // ClinicFlows scores the pain 6 before and 3 after.
+                    "sciatica_pain_score_count{moment=\"before\"," + SITE + "}", 1.0,
+                    "sciatica_pain_score_sum{moment=\"before\"," + SITE + "}", 6.0,
+                    "sciatica_pain_score_sum{moment=\"after\"," + SITE + "}", 3.0,
+                    "sciatica_pain_change_total{direction=\"better\"," + SITE + "}", 1.0),
             "followup-service", Map.of(
                     "sciatica_appointments_total{event=\"scheduled\"," + SITE + "}", 1.0,
                     "sciatica_flow_seconds_count{from=\"session\"," + SITE + ",to=\"appointment\"}", 1.0,

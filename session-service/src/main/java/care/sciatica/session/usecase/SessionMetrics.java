@@ -32,7 +32,7 @@ public class SessionMetrics {
         flows.record(site, "plan", "session", planReceivedAt, openedAt);
     }
 
-    /** Counts consent decisions, skipped steps and pain changes among {@code events}. */
+    /** Counts consent decisions, skipped steps and pain before/after among {@code events}. */
     void changed(String site, List<SessionEvent> events) {
         for (SessionEvent event : events) {
             switch (event) {
@@ -43,9 +43,9 @@ public class SessionMetrics {
                                 "reason", recorded.step().deviationReason() == null
                                         ? "unspecified" : label(recorded.step().deviationReason().name()));
                 case SessionEvent.Completed completed ->
-                        painChange(site, completed.outcome().painAfter() - completed.outcome().painBefore());
+                        pain(site, completed.outcome().painBefore(), completed.outcome().painAfter());
                 case SessionEvent.EndedEarly ended when ended.painBefore() != null && ended.painAfter() != null ->
-                        painChange(site, ended.painAfter() - ended.painBefore());
+                        pain(site, ended.painBefore(), ended.painAfter());
                 default -> {
                     // Other events change only the session's own record.
                 }
@@ -61,10 +61,26 @@ public class SessionMetrics {
         AfterCommit.run(() -> registry.counter(name, all).increment());
     }
 
-    private void painChange(String site, int change) {
-        AfterCommit.run(() -> DistributionSummary.builder("sciatica.pain.change")
-                .description("Pain after minus pain before, 0-10 scale; negative is better")
-                .tag("site", site).register(registry).record(change));
+    /**
+     * Records a session's pain scores before and after as two summaries (Micrometer ignores negative amounts, so the
+     * change itself, negative when the patient got better, cannot be a summary) and counts which way the pain went.
+     */
+    private void pain(String site, int before, int after) {
+        count("sciatica.pain.change", site, "direction", direction(after - before));
+        AfterCommit.run(() -> {
+            painScore(site, "before").record(before);
+            painScore(site, "after").record(after);
+        });
+    }
+
+    private DistributionSummary painScore(String site, String moment) {
+        return DistributionSummary.builder("sciatica.pain.score")
+                .description("Pain (NRS 0-10) of sessions with a score before and after; moment = before or after")
+                .tags("site", site, "moment", moment).register(registry);
+    }
+
+    static String direction(int change) {
+        return change < 0 ? "better" : change > 0 ? "worse" : "unchanged";
     }
 
     private static String label(String value) {

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +39,7 @@ class SessionMetricsTest {
     private static final String GIVEN = "sciatica_consent_total{decision=\"given\",site=\"site-north\"}";
     private static final String PLAN_TO_SESSION =
             "sciatica_flow_seconds_count{from=\"plan\",site=\"site-north\",to=\"session\"}";
+    private static final String PAIN = "sciatica_pain_score";
     private static final String FLOW_START = "2026-01-05T08:30:00Z";
 
     private final TopicReader kafka = TopicReader.ofTestBroker();
@@ -59,6 +61,35 @@ class SessionMetricsTest {
         assertThat(header(consent, "ce_flowstart")).startsWith("2026-01-05T08:30");
     }
 
+    @Test
+    void painBeforeAndAfterAreSummedAndEachSessionIsCountedByTheWayItsPainWent() {
+        String better = SessionApi.consented(planReadyWithFlowStart(lumbarPlan()));
+        String worse = SessionApi.consented(planReadyWithFlowStart(lumbarPlan()));
+        String before = metrics();
+
+        endEarlyWithPainAfter(better, 3);
+        endEarlyWithPainAfter(worse, 8);
+
+        String after = metrics();
+        assertThat(increase(before, after, PAIN + "_count{moment=\"before\",site=\"site-north\"}")).isEqualTo(2);
+        assertThat(increase(before, after, PAIN + "_sum{moment=\"before\",site=\"site-north\"}")).isEqualTo(6 + 6);
+        assertThat(increase(before, after, PAIN + "_count{moment=\"after\",site=\"site-north\"}")).isEqualTo(2);
+        assertThat(increase(before, after, PAIN + "_sum{moment=\"after\",site=\"site-north\"}")).isEqualTo(3 + 8);
+        assertThat(increase(before, after, "sciatica_pain_change_total{direction=\"better\",site=\"site-north\"}"))
+                .isEqualTo(1);
+        assertThat(increase(before, after, "sciatica_pain_change_total{direction=\"worse\",site=\"site-north\"}"))
+                .isEqualTo(1);
+        assertThat(increase(before, after,
+                "sciatica_pain_change_total{direction=\"unchanged\",site=\"site-north\"}")).isZero();
+    }
+
+    /** One step performed, pain scored after it (the consented session scored 6 before), then ended early. */
+    private static void endEarlyWithPainAfter(String sessionId, int painAfter) {
+        SessionApi.step(sessionId, "PALPATION", Map.of("sites", List.of("LEFT_GLUTEAL"))).statusCode(200);
+        post(sessionId, "pain-after", Map.of("nrs", painAfter)).statusCode(200);
+        post(sessionId, "early-end", Map.of("reason", "PATIENT_UNWELL")).statusCode(200);
+    }
+
     private String planReadyWithFlowStart(ObjectNode plan) {
         String caseId = plan.get("caseId").asText();
         ProducerRecord<String, String> record = TopicReader.cloudEvent(EventType.PLAN_ISSUED, caseId,
@@ -73,6 +104,10 @@ class SessionMetricsTest {
 
     private static String metrics() {
         return given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double increase(String before, String after, String series) {
+        return value(after, series) - value(before, series);
     }
 
     private static double value(String text, String series) {
