@@ -37,6 +37,7 @@ final class RunningPlatform implements AutoCloseable {
     private final Map<String, PlatformService> services = new LinkedHashMap<>();
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
+    private OtlpTraceReceiver traces;
 
     private static RunningPlatform shared;
 
@@ -77,10 +78,24 @@ final class RunningPlatform implements AutoCloseable {
         }
         keycloak.awaitReady(KeycloakServer.DEFAULT_START_TIMEOUT);
 
+        traces = remember(OtlpTraceReceiver.start());
         ServiceLauncher launcher = new ServiceLauncher(root, logs, kafka.bootstrapServers(), databases,
-                keycloak.realmUrl());
+                keycloak.realmUrl()).with(tracingTo(traces));
         List<ServiceProcess> processes = services.values().stream().map(s -> remember(launcher.start(s))).toList();
         processes.forEach(process -> process.awaitReady(SERVICE_START));
+    }
+
+    /** Tracing switched on the way an operator does it (deploy/k8s, docker-compose), exporting to {@code receiver}. */
+    private static Map<String, String> tracingTo(OtlpTraceReceiver receiver) {
+        return Map.of("QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
+    }
+
+    /** Every span the services have exported so far. */
+    List<OtlpTraceReceiver.ReceivedSpan> spans() {
+        return traces.spans();
     }
 
     String bootstrapServers() {

@@ -17,14 +17,28 @@ public final class ServiceLauncher {
     private final String kafkaBootstrapServers;
     private final PostgresDatabases databases;
     private final String oidcAuthServerUrl;
+    private final Map<String, String> settings;
 
     public ServiceLauncher(Path repositoryRoot, Path logDirectory, String kafkaBootstrapServers,
                            PostgresDatabases databases, String oidcAuthServerUrl) {
+        this(repositoryRoot, logDirectory, kafkaBootstrapServers, databases, oidcAuthServerUrl, Map.of());
+    }
+
+    private ServiceLauncher(Path repositoryRoot, Path logDirectory, String kafkaBootstrapServers,
+                            PostgresDatabases databases, String oidcAuthServerUrl, Map<String, String> settings) {
         this.repositoryRoot = repositoryRoot;
         this.logDirectory = logDirectory;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.databases = databases;
         this.oidcAuthServerUrl = oidcAuthServerUrl;
+        this.settings = Map.copyOf(settings);
+    }
+
+    /** This launcher, giving every service {@code more} settings as well (e.g. switching tracing on). */
+    public ServiceLauncher with(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.putAll(more);
+        return new ServiceLauncher(repositoryRoot, logDirectory, kafkaBootstrapServers, databases, oidcAuthServerUrl, all);
     }
 
     /** The configuration the service gets, as environment variables (Quarkus maps them onto its properties). */
@@ -37,6 +51,7 @@ public final class ServiceLauncher {
         env.put("QUARKUS_DATASOURCE_USERNAME", databases.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", databases.password());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcAuthServerUrl);
+        env.putAll(settings);
         return env;
     }
 

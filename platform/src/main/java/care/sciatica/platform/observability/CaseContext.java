@@ -24,6 +24,8 @@ public class CaseContext {
 
     /** The MDC key the JSON log carries. */
     public static final String CASE_ID = "caseId";
+    /** The span attribute naming the case a span worked on. */
+    public static final String CASE_ID_ATTRIBUTE = "sciatica.case_id";
 
     private final Tracer tracer;
 
@@ -38,6 +40,28 @@ public class CaseContext {
         }
     }
 
+    /**
+     * Runs a REST request's {@code work} on a case in a span of the case's own trace: a child of {@code caseTraceparent},
+     * the trace context the service kept when the case's event arrived, linked to the request's span. The events
+     * {@code work} appends then continue the case's trace rather than starting the request's own. Without a kept trace
+     * context (tracing was off then) the work simply runs in the request's span.
+     */
+    public <T> Uni<T> continuing(String operation, String caseTraceparent, Object caseId, Supplier<Uni<T>> work) {
+        logCase(caseId);
+        if (caseTraceparent == null) {
+            return work.get();
+        }
+        return Uni.createFrom().deferred(() -> {
+            Span span = tracer.spanBuilder(operation)
+                    .setParent(TraceContext.extract(caseTraceparent))
+                    .addLink(Span.current().getSpanContext())
+                    .setSpanKind(SpanKind.INTERNAL)
+                    .setAttribute(CASE_ID_ATTRIBUTE, String.valueOf(caseId))
+                    .startSpan();
+            return inSpan(span, work);
+        });
+    }
+
     /** Runs {@code work} for {@code record} (keyed by case id) in a consumer span that is a child of the producer's. */
     public <T> Uni<T> consuming(String consumer, ConsumerRecord<String, String> record, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
@@ -47,23 +71,35 @@ public class CaseContext {
                     .setAttribute("messaging.system", "kafka")
                     .setAttribute("messaging.destination.name", record.topic())
                     .setAttribute("messaging.consumer.group.name", consumer)
-                    .setAttribute("sciatica.case_id", String.valueOf(record.key()))
+                    .setAttribute(CASE_ID_ATTRIBUTE, String.valueOf(record.key()))
                     .startSpan();
-            Scope scope = Context.current().with(span).makeCurrent();
             logCase(record.key());
             FlowStart.clear();
             Header flowStart = record.headers().lastHeader(FlowStart.HEADER);
             if (flowStart != null && flowStart.value() != null) {
                 FlowStart.parse(new String(flowStart.value(), StandardCharsets.UTF_8)).ifPresent(FlowStart::set);
             }
-            return work.get()
-                    .onFailure().invoke(failure -> span.setStatus(StatusCode.ERROR, failure.toString()))
-                    .onTermination().invoke(() -> {
-                        MDC.remove(CASE_ID);
-                        FlowStart.clear();
-                        scope.close();
-                        span.end();
-                    });
+            return inSpan(span, work).onTermination().invoke(() -> {
+                MDC.remove(CASE_ID);
+                FlowStart.clear();
+            });
         });
+    }
+
+    /** Subscribes to {@code work} with {@code span} current, and ends the span when the work ends. */
+    private static <T> Uni<T> inSpan(Span span, Supplier<Uni<T>> work) {
+        Scope scope = Context.current().with(span).makeCurrent();
+        Uni<T> running;
+        try {
+            running = work.get();
+        } catch (RuntimeException failure) {
+            running = Uni.createFrom().failure(failure);
+        }
+        return running
+                .onFailure().invoke(failure -> span.setStatus(StatusCode.ERROR, failure.toString()))
+                .onTermination().invoke(() -> {
+                    scope.close();
+                    span.end();
+                });
     }
 }

@@ -46,6 +46,24 @@ public final class TraceContext {
         return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 
+    private static final TextMapGetter<String> STORED = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String traceparent) {
+            return java.util.List.of(TRACEPARENT);
+        }
+
+        @Override
+        public String get(String traceparent, String key) {
+            return TRACEPARENT.equals(key) ? traceparent : null;
+        }
+    };
+
+    /** The context a stored {@code traceparent} continues; the root context when it is null or unreadable. */
+    public static Context extract(String traceparent) {
+        return traceparent == null ? Context.root()
+                : W3CTraceContextPropagator.getInstance().extract(Context.root(), traceparent, STORED);
+    }
+
     /** The context a record's {@code traceparent} header continues; the root context when it has none. */
     public static Context extract(Headers headers) {
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, KAFKA_HEADERS);

@@ -5,6 +5,7 @@ import care.sciatica.contracts.Topics;
 import care.sciatica.local.TopicReader;
 import care.sciatica.platform.testapp.ChassisTestResources;
 import care.sciatica.platform.testapp.TestConsumer;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -65,6 +66,31 @@ class TracingTest {
         // The first event of a flow starts it: its flow start is its own time.
         assertThat(Instant.parse(header(record, FlowStart.HEADER)))
                 .isEqualTo(Instant.parse(header(record, CloudEventAttributes.TIME)));
+    }
+
+    @Test
+    void aRequestOnACaseContinuesTheCasesKeptTraceAndLinksItsOwnRequest() {
+        String caseTraceId = randomHex(16);
+        String parcelId = given().contentType("application/json")
+                .body(Map.of("siteId", "site-north", "label", "case traced", "kind", "BOX", "sequence", 3,
+                        "caseTraceparent", "00-" + caseTraceId + "-" + randomHex(8) + "-01"))
+                .post("/parcels")
+                .then().statusCode(200)
+                .extract().path("id");
+
+        ConsumerRecord<String, String> record = kafka.awaitKeyed(Topics.SESSION_EVENTS, parcelId, 1).getFirst();
+
+        assertThat(header(record, TraceContext.TRACEPARENT)).startsWith("00-" + caseTraceId + "-");
+        SpanData work = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals("parcel create") && span.getTraceId().equals(caseTraceId))
+                .findFirst().orElse(null), found -> found != null);
+        assertThat(work.getAttributes().get(AttributeKey.stringKey(CaseContext.CASE_ID_ATTRIBUTE))).isEqualTo(parcelId);
+        String requestTraceId = work.getLinks().getFirst().getSpanContext().getTraceId();
+        assertThat(requestTraceId).isNotEqualTo(caseTraceId);
+        assertThat(spans.getFinishedSpanItems()).anySatisfy(span -> {
+            assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
+            assertThat(span.getTraceId()).isEqualTo(requestTraceId);
+        });
     }
 
     @Test

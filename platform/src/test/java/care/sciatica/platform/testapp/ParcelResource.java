@@ -4,6 +4,7 @@ import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.EventType;
 import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.idempotency.IdempotentRequests;
+import care.sciatica.platform.observability.CaseContext;
 import care.sciatica.platform.outbox.Outbox;
 import care.sciatica.platform.problem.ProblemException;
 import care.sciatica.platform.security.SiteScope;
@@ -39,15 +40,19 @@ public class ParcelResource {
     public enum Kind { BOX, ENVELOPE }
 
     public record NewParcel(@NotBlank String siteId, @NotBlank String label, @NotNull Kind kind,
-                            @NotNull @Min(0) @Max(10) Integer sequence, boolean failAfterAppend) {
+                            @NotNull @Min(0) @Max(10) Integer sequence, boolean failAfterAppend,
+                            String caseTraceparent) {
     }
 
     private final Outbox outbox;
     private final SiteScope siteScope;
     private final IdempotentRequests idempotentRequests;
     private final AuditLog auditLog;
+    private final CaseContext caseContext;
 
-    public ParcelResource(Outbox outbox, SiteScope siteScope, IdempotentRequests idempotentRequests, AuditLog auditLog) {
+    public ParcelResource(Outbox outbox, SiteScope siteScope, IdempotentRequests idempotentRequests, AuditLog auditLog,
+                          CaseContext caseContext) {
+        this.caseContext = caseContext;
         this.outbox = outbox;
         this.siteScope = siteScope;
         this.idempotentRequests = idempotentRequests;
@@ -68,7 +73,7 @@ public class ParcelResource {
         parcel.id = UUID.randomUUID();
         parcel.siteId = request.siteId();
         parcel.label = request.label();
-        return parcel.<Parcel>persist()
+        return caseContext.continuing("parcel create", request.caseTraceparent(), parcel.id, () -> parcel.<Parcel>persist()
                 .call(saved -> outbox.append(saved.id.toString(), saved.siteId, stepPerformed(saved, request.sequence())))
                 .call(saved -> auditLog.record(siteScope.caller(), "parcel.created", saved.siteId, saved.id, null,
                         "kind=" + request.kind()))
@@ -76,7 +81,7 @@ public class ParcelResource {
                     if (request.failAfterAppend()) {
                         throw ProblemException.conflict("test-failure", "failed after the append");
                     }
-                });
+                }));
     }
 
     @GET

@@ -29,4 +29,6 @@ public class PlanReady extends PanacheEntityBase {
     public Instant receivedAt;
     /** When the case's flow began, as the plan event carried it (null for plans received before it was kept). */
     public Instant flowStart;
+    /** The case's trace context as the plan event arrived in it (null when tracing was off). */
+    public String caseTraceparent;
 }

@@ -29,6 +29,8 @@ public class SessionRow extends PanacheEntityBase {
     public Instant notesUpdatedAt;
     public Instant openedAt;
     public Instant flowStart;
+    /** The case's trace context, kept from the plan, that the session's commands continue. */
+    public String caseTraceparent;
     public Instant updatedAt;
 
     /** Two therapists' concurrent commands on one session cannot both win. */

@@ -3,6 +3,7 @@ package care.sciatica.session.usecase;
 import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.assessment.PlanIssued;
 import care.sciatica.platform.audit.AuditLog;
+import care.sciatica.platform.observability.CaseContext;
 import care.sciatica.platform.idempotency.IdempotentRequests;
 import care.sciatica.platform.problem.ProblemException;
 import care.sciatica.platform.security.CallerSites;
@@ -35,10 +36,12 @@ public class OpenSession {
     private final SessionJournal journal;
     private final AuditLog auditLog;
     private final SessionMetrics metrics;
+    private final CaseContext caseContext;
 
     public OpenSession(SiteScope siteScope, CallerSites callerSites, IdempotentRequests idempotentRequests,
-                       SessionJournal journal, AuditLog auditLog, SessionMetrics metrics) {
+                       SessionJournal journal, AuditLog auditLog, SessionMetrics metrics, CaseContext caseContext) {
         this.metrics = metrics;
+        this.caseContext = caseContext;
         this.siteScope = siteScope;
         this.callerSites = callerSites;
         this.idempotentRequests = idempotentRequests;
@@ -76,16 +79,18 @@ public class OpenSession {
         row.snapshot = RunSession.write(snapshot);
         row.openedAt = now;
         row.flowStart = ready.flowStart;
+        row.caseTraceparent = ready.caseTraceparent;
         metrics.opened(row.siteId, ready.receivedAt, now);
         row.updatedAt = now;
         ready.status = PlanReady.IN_SESSION;
         String caller = siteScope.caller();
-        return row.persist().chain(ready::persist)
+        return caseContext.continuing("session open", row.caseTraceparent, row.caseId, () -> row.persist()
+                .chain(ready::persist)
                 .chain(() -> journal.opened(row.id, caller,
                         new SessionJournal.Opened(ready.planVersion, snapshot.plan().primaryOrigin(), now)))
                 .chain(() -> auditLog.record(caller, "session.open", row.siteId, row.caseId, row.id.toString(),
                         "planVersion=" + row.planVersion + " origin=" + snapshot.plan().primaryOrigin()))
-                .replaceWith(snapshot);
+                .replaceWith(snapshot));
     }
 
     private static PlanIssued plan(PlanReady ready) {

@@ -4,6 +4,7 @@ import care.sciatica.contracts.assessment.PlanIssued;
 import care.sciatica.contracts.assessment.ReferralRequired;
 import care.sciatica.session.persistence.PlanReady;
 import care.sciatica.platform.observability.FlowStart;
+import care.sciatica.platform.observability.TraceContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,6 +34,7 @@ public class ReceivePlan {
             ready.status = PlanReady.AWAITING_SESSION;
             ready.receivedAt = Instant.now();
             ready.flowStart = FlowStart.current().orElse(null);
+            ready.caseTraceparent = TraceContext.currentTraceparent();
             return ready.persist().replaceWithVoid();
         });
     }

@@ -3,6 +3,7 @@ package care.sciatica.session.usecase;
 import care.sciatica.contracts.EventJson;
 import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.idempotency.IdempotentRequests;
+import care.sciatica.platform.observability.CaseContext;
 import care.sciatica.platform.observability.FlowStart;
 import care.sciatica.platform.outbox.Outbox;
 import care.sciatica.platform.problem.ProblemException;
@@ -40,10 +41,12 @@ public class RunSession {
     private final SessionJournal journal;
     private final AuditLog auditLog;
     private final SessionMetrics metrics;
+    private final CaseContext caseContext;
 
     public RunSession(SiteScope siteScope, Outbox outbox, IdempotentRequests idempotentRequests,
-                      SessionJournal journal, AuditLog auditLog, SessionMetrics metrics) {
+                      SessionJournal journal, AuditLog auditLog, SessionMetrics metrics, CaseContext caseContext) {
         this.metrics = metrics;
+        this.caseContext = caseContext;
         this.siteScope = siteScope;
         this.outbox = outbox;
         this.idempotentRequests = idempotentRequests;
@@ -84,18 +87,18 @@ public class RunSession {
         row.snapshot = write(snapshot);
         row.updatedAt = Instant.now();
         List<Record> published = SessionEvents.toContract(session, events);
-        // The case's flow start travels on with the session's events (REST requests carry none of their own).
+        // The case's flow start and trace travel on with the session's events (REST requests carry neither).
         FlowStart.set(row.flowStart);
         metrics.changed(row.siteId, events);
-        return row.<SessionRow>persist()
-                .chain(() -> Multi.createFrom().iterable(published)
+        return caseContext.continuing("session " + operation, row.caseTraceparent, row.caseId,
+                () -> row.<SessionRow>persist().chain(() -> Multi.createFrom().iterable(published)
                         .onItem().transformToUniAndConcatenate(event ->
                                 outbox.append(row.caseId.toString(), row.siteId, event))
                         .collect().last())
                 .chain(() -> journal.append(row.id, siteScope.caller(), events))
                 .chain(() -> auditLog.record(siteScope.caller(), "session." + operation, row.siteId, row.caseId,
                         row.id.toString(), SessionAudit.detail(events, snapshot.state())))
-                .replaceWith(snapshot);
+                .replaceWith(snapshot));
     }
 
     public static SessionSnapshot snapshotOf(SessionRow row) {
