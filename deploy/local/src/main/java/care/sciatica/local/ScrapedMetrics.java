@@ -1,5 +1,8 @@
 package care.sciatica.local;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 /** One scrape of a service's {@code /q/metrics} in the Prometheus text format, read the way a test compares before and after. */
 public record ScrapedMetrics(String text) {
 
@@ -16,5 +19,16 @@ public record ScrapedMetrics(String text) {
             }
         }
         return 0;
+    }
+
+    /** The names of the series in the scrape ({@code name} of every {@code name{labels} value} line). */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                names.add(line.split("[{ ]", 2)[0]);
+            }
+        }
+        return names;
     }
 }
