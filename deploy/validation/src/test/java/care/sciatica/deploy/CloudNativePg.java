@@ -2,145 +2,74 @@ package care.sciatica.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Structural checks of the CloudNativePG resources (postgresql.cnpg.io/v1 Cluster and Database). The CNPG CRDs are
- * not published on Maven Central, and on npm only as compiled JavaScript validators (@kubernetes-models/cloudnative-pg),
- * so this is a hand-written subset of the CRD's openAPIV3Schema: the fields deploy/k8s uses, their types, and no
- * unknown fields at the levels we write.
+ * CloudNativePG resources (postgresql.cnpg.io/v1) against the CRDs CloudNativePG publishes with each release. Those
+ * are on neither Maven Central nor npm as schema files; npm's {@code @kubernetes-models/cloudnative-pg} carries them
+ * compiled into JavaScript validators, generated from the release manifest {@code cnpg-<version>.yaml}. The build
+ * installs the pinned package ({@code src/test/npm}, {@code npm ci}), and {@code validate-cnpg.mjs} runs it under
+ * Node.js, adding the unknown-field check of the API server's strict field validation.
  */
 final class CloudNativePg {
 
-    private static final Map<String, Set<String>> CLUSTER_FIELDS = Map.of(
-            "spec", Set.of("instances", "imageName", "storage", "walStorage", "bootstrap", "managed", "resources",
-                    "postgresql", "monitoring", "backup", "affinity", "primaryUpdateStrategy", "description",
-                    "enableSuperuserAccess", "superuserSecret"),
-            "spec.storage", Set.of("size", "storageClass", "resizeInUseVolumes", "pvcTemplate"),
-            "spec.bootstrap", Set.of("initdb", "recovery", "pg_basebackup"),
-            "spec.bootstrap.initdb", Set.of("database", "owner", "secret", "encoding", "localeCollate", "localeCType",
-                    "dataChecksums", "postInitSQL", "postInitApplicationSQL", "postInitTemplateSQL", "postInitApplicationSQLRefs"),
-            "spec.managed", Set.of("roles", "services"));
-    private static final Set<String> ROLE_FIELDS = Set.of("name", "ensure", "login", "passwordSecret", "comment",
-            "superuser", "createdb", "createrole", "inherit", "replication", "bypassrls", "connectionLimit",
-            "validUntil", "inRoles", "disablePassword");
-    private static final Set<String> DATABASE_SPEC = Set.of("cluster", "name", "owner", "ensure", "template",
-            "encoding", "locale", "tablespace", "databaseReclaimPolicy", "allowConnections", "connectionLimit", "isTemplate");
-    private static final Set<String> ENSURE = Set.of("present", "absent");
-    private static final String NAME = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    static final String API_VERSION = "postgresql.cnpg.io/v1";
+    private static final String PACKAGE = "@kubernetes-models/cloudnative-pg";
+    private static final Pattern RELEASE_MANIFEST = Pattern.compile("/v([0-9.]+)/cnpg-\\1\\.yaml$");
+    private static final Map<String, List<String>> CACHE = new HashMap<>();
 
     private CloudNativePg() {
     }
 
-    static List<String> validate(JsonNode resource) {
-        List<String> problems = new ArrayList<>();
-        topLevel(resource, problems);
-        switch (resource.path("kind").asText()) {
-            case "Cluster" -> cluster(resource.path("spec"), problems);
-            case "Database" -> database(resource.path("spec"), problems);
-            default -> problems.add("unexpected CloudNativePG kind " + resource.path("kind").asText());
+    /** The CloudNativePG release whose CRDs the installed validators were generated from, e.g. "1.29.0". */
+    static String crdVersion() {
+        JsonNode manifest = Repo.readJson(Repo.npmPackage(PACKAGE).resolve("package.json"));
+        String input = manifest.path("crd-generate").path("input").path(0).asText();
+        Matcher release = RELEASE_MANIFEST.matcher(input);
+        if (!release.find()) {
+            throw new IllegalStateException(PACKAGE + " is not generated from a CloudNativePG release manifest: " + input);
         }
-        return problems;
+        return release.group(1);
     }
 
-    private static void topLevel(JsonNode resource, List<String> problems) {
-        resource.fieldNames().forEachRemaining(field -> {
-            if (!Set.of("apiVersion", "kind", "metadata", "spec").contains(field)) {
-                problems.add("unknown top-level field " + field);
-            }
-        });
-        if (!resource.path("metadata").path("name").asText().matches(NAME)) {
-            problems.add("metadata.name is not a DNS label");
-        }
+    /** The problems the published CRD finds in the resource ("/spec/instances: must be integer"), empty when valid. */
+    static synchronized List<String> validate(JsonNode resource) {
+        return CACHE.computeIfAbsent(resource.toString(), CloudNativePg::runValidator);
     }
 
-    private static void cluster(JsonNode spec, List<String> problems) {
-        CLUSTER_FIELDS.forEach((path, allowed) -> {
-            JsonNode node = at(spec, path);
-            if (!node.isMissingNode()) {
-                if (!node.isObject()) {
-                    problems.add(path + " must be an object");
-                } else {
-                    node.fieldNames().forEachRemaining(f -> {
-                        if (!allowed.contains(f)) {
-                            problems.add("unknown field " + path + "." + f);
-                        }
-                    });
-                }
+    private static List<String> runValidator(String resource) {
+        Repo.npmPackage(PACKAGE);
+        try {
+            Process node = new ProcessBuilder("node", "validate-cnpg.mjs")
+                    .directory(Repo.NPM.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            try (OutputStream in = node.getOutputStream()) {
+                in.write(("[" + resource + "]").getBytes(StandardCharsets.UTF_8));
             }
-        });
-        if (!spec.path("instances").isInt() || spec.path("instances").asInt() < 1) {
-            problems.add("spec.instances must be an integer >= 1");
-        }
-        if (!spec.path("storage").path("size").isTextual()) {
-            problems.add("spec.storage.size (a quantity string) is required");
-        }
-        JsonNode initdb = spec.path("bootstrap").path("initdb");
-        if (!initdb.isMissingNode()) {
-            for (String field : List.of("database", "owner")) {
-                if (!initdb.path(field).isTextual()) {
-                    problems.add("spec.bootstrap.initdb." + field + " must be a string");
-                }
+            String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!node.waitFor(60, TimeUnit.SECONDS) || node.exitValue() != 0) {
+                node.destroyForcibly();
+                throw new AssertionError("validate-cnpg.mjs failed (Node.js 20 or later needed on the PATH): " + out);
             }
-            if (initdb.has("secret") && !initdb.path("secret").path("name").isTextual()) {
-                problems.add("spec.bootstrap.initdb.secret.name must be a string");
-            }
+            List<String> problems = new ArrayList<>();
+            Repo.JSON.readTree(out).path(0).forEach(problem -> problems.add(problem.asText()));
+            return problems;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run node (Node.js 20 or later needed on the PATH)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
-        for (JsonNode role : spec.path("managed").path("roles")) {
-            role.fieldNames().forEachRemaining(f -> {
-                if (!ROLE_FIELDS.contains(f)) {
-                    problems.add("unknown field in spec.managed.roles[]: " + f);
-                }
-            });
-            if (!role.path("name").isTextual()) {
-                problems.add("spec.managed.roles[].name is required");
-            }
-            if (role.has("ensure") && !ENSURE.contains(role.path("ensure").asText())) {
-                problems.add("spec.managed.roles[].ensure must be present or absent");
-            }
-            if (role.has("passwordSecret") && !role.path("passwordSecret").path("name").isTextual()) {
-                problems.add("spec.managed.roles[].passwordSecret.name must be a string");
-            }
-        }
-        JsonNode resources = spec.path("resources");
-        if (!resources.isMissingNode()) {
-            resources.fieldNames().forEachRemaining(f -> {
-                if (!Set.of("requests", "limits", "claims").contains(f)) {
-                    problems.add("unknown field spec.resources." + f);
-                }
-            });
-        }
-    }
-
-    private static void database(JsonNode spec, List<String> problems) {
-        spec.fieldNames().forEachRemaining(f -> {
-            if (!DATABASE_SPEC.contains(f)) {
-                problems.add("unknown field spec." + f);
-            }
-        });
-        for (String field : List.of("name", "owner")) {
-            if (!spec.path(field).isTextual()) {
-                problems.add("spec." + field + " (string) is required");
-            }
-        }
-        if (!spec.path("cluster").path("name").isTextual()) {
-            problems.add("spec.cluster.name (string) is required");
-        }
-        if (spec.has("ensure") && !ENSURE.contains(spec.path("ensure").asText())) {
-            problems.add("spec.ensure must be present or absent");
-        }
-    }
-
-    private static JsonNode at(JsonNode node, String dottedPath) {
-        JsonNode current = node;
-        for (String part : dottedPath.split("\\.")) {
-            if (!part.equals("spec")) {
-                current = current.path(part);
-            }
-        }
-        return current;
     }
 }

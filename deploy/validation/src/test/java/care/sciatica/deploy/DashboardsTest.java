@@ -1,12 +1,12 @@
 package care.sciatica.deploy;
 
+import care.sciatica.local.GrafanaDashboards;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,13 +28,9 @@ class DashboardsTest {
     private static final Path DASHBOARDS = Repo.path("deploy/grafana/dashboards");
     private static final Path CONTRACT = Repo.path("deploy/grafana/METRICS.md");
 
-    /** PromQL words that are not metric names. */
-    private static final Set<String> PROMQL_WORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-            "group_right", "and", "or", "unless", "offset", "bool", "inf", "nan");
-
     @Test
     void everyDashboardParsesAndHasPanelsWithQueries() throws IOException {
-        List<Path> files = dashboards();
+        List<Path> files = GrafanaDashboards.files();
         assertEquals(3, files.size(), "pipeline overview, a site's day, integration health");
         for (Path file : files) {
             JsonNode dashboard = Repo.readJson(file);
@@ -52,8 +47,8 @@ class DashboardsTest {
     void everyQueriedMetricIsInTheContract() throws IOException {
         Set<String> contract = contractMetrics();
         Map<String, Set<String>> unknown = new TreeMap<>();
-        for (Path file : dashboards()) {
-            for (String metric : queriedMetrics(Repo.readJson(file))) {
+        for (Path file : GrafanaDashboards.files()) {
+            for (String metric : GrafanaDashboards.queriedMetrics(Repo.readJson(file))) {
                 if (!contract.contains(metric)) {
                     unknown.computeIfAbsent(file.getFileName().toString(), f -> new TreeSet<>()).add(metric);
                 }
@@ -76,7 +71,7 @@ class DashboardsTest {
     @Test
     void theContractSaysExactlyWhichDashboardQueriesWhat() throws IOException {
         String text = Files.readString(CONTRACT);
-        for (Path file : dashboards()) {
+        for (Path file : GrafanaDashboards.files()) {
             String name = file.getFileName().toString();
             Matcher row = Pattern.compile("^\\|[^|]*`" + Pattern.quote(name) + "`[^|]*\\|(.*)\\|\\s*$", Pattern.MULTILINE)
                     .matcher(text);
@@ -86,14 +81,19 @@ class DashboardsTest {
             while (names.find()) {
                 listed.add(names.group(1));
             }
-            assertEquals(new TreeSet<>(queriedMetrics(Repo.readJson(file))), listed, name);
+            assertEquals(new TreeSet<>(GrafanaDashboards.queriedMetrics(Repo.readJson(file))), listed, name);
         }
     }
 
-    static List<Path> dashboards() throws IOException {
-        try (Stream<Path> files = Files.list(DASHBOARDS)) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
+    @Test
+    void theQueryReaderFindsTheMetricNamesAndLeavesOutFunctionsLabelsAndKeywords() {
+        assertEquals(Set.of("sciatica_pain_change_total"), GrafanaDashboards.metricNames(
+                "sum by (direction) (increase(sciatica_pain_change_total{site=~\"$site\"}[$__range]))"));
+        assertEquals(Set.of("sciatica_flow_seconds_bucket", "sciatica_outbox_backlog"), GrafanaDashboards.metricNames(
+                "histogram_quantile(0.95, sum by (le) (rate(sciatica_flow_seconds_bucket{from=\"intake\"}[5m])))"
+                        + " / on(site) group_left sciatica_outbox_backlog offset 1h"));
+        assertEquals(Set.of("sciatica_cases_opened_total"),
+                GrafanaDashboards.metricNames("label_values(sciatica_cases_opened_total, site)"));
     }
 
     /** The series names in the first column of METRICS.md's tables. */
@@ -104,39 +104,6 @@ class DashboardsTest {
             names.add(row.group(1));
         }
         assertTrue(names.size() > 10, "METRICS.md lists the contract");
-        return names;
-    }
-
-    /** Metric names in every PromQL expression of the dashboard: panel targets and template variable queries. */
-    static Set<String> queriedMetrics(JsonNode dashboard) {
-        List<String> expressions = new ArrayList<>(dashboard.findValuesAsText("expr"));
-        for (JsonNode variable : dashboard.path("templating").path("list")) {
-            JsonNode query = variable.path("query");
-            expressions.add(query.isObject() ? query.path("query").asText() : query.asText());
-        }
-        Set<String> metrics = new TreeSet<>();
-        for (String expression : expressions) {
-            metrics.addAll(metricNames(expression));
-        }
-        return metrics;
-    }
-
-    static Set<String> metricNames(String promql) {
-        String text = promql
-                .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")                    // string literals
-                .replaceAll("\\{[^}]*}", " ")                                       // label matchers
-                .replaceAll("\\[[^]]*]", " ")                                       // range selectors
-                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ") // grouping labels
-                .replaceAll("label_values\\(([^,)]*),[^)]*\\)", "$1");              // Grafana's label_values(metric, label)
-        Set<String> names = new TreeSet<>();
-        Matcher identifier = Pattern.compile("(?<![\\w$.])([a-zA-Z_:][a-zA-Z0-9_:]*)\\b(\\s*\\()?").matcher(text);
-        while (identifier.find()) {
-            String word = identifier.group(1);
-            boolean function = identifier.group(2) != null;
-            if (!function && !PROMQL_WORDS.contains(word.toLowerCase())) {
-                names.add(word);
-            }
-        }
         return names;
     }
 }

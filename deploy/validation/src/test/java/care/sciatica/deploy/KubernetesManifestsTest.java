@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -22,13 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * deploy/k8s: every kustomization's files exist and its patches hit something; every resource of the base and of
- * the rendered overlays is valid against its schema (see {@link Schemas}); CloudNativePG resources, for which no
- * schema is available from Maven Central or npm, are checked structurally ({@link CloudNativePg}).
+ * the rendered overlays is valid against its published schema: Kubernetes and Strimzi kinds via {@link Schemas},
+ * CloudNativePG kinds via {@link CloudNativePg}.
  */
 class KubernetesManifestsTest {
 
     private static final Path K8S = Repo.path("deploy/k8s");
-    private static final Set<String> CNPG = Set.of("postgresql.cnpg.io/v1");
+    private static final List<String> SERVICES =
+            List.of("intake-service", "assessment-service", "session-service", "followup-service");
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
@@ -168,7 +170,7 @@ class KubernetesManifestsTest {
     @Test
     void everyServiceHasProbesLimitsAndItsCompanions() {
         Kustomize base = Kustomize.render(K8S.resolve("base"));
-        for (String service : List.of("intake-service", "assessment-service", "session-service", "followup-service")) {
+        for (String service : SERVICES) {
             JsonNode container = find(base, "Deployment", service).path("spec").path("template").path("spec").path("containers").get(0);
             assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText(), service);
             assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText(), service);
@@ -178,6 +180,26 @@ class KubernetesManifestsTest {
                 String name = kind.equals("ConfigMap") ? service + "-config" : service;
                 assertTrue(!find(base, kind, name).isMissingNode(), service + ": " + kind);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"base, true", "overlays/dev, true", "overlays/prod, false"})
+    void tracingIsSwitchedOnOnlyInProdAndTheServicesMayReachTheCollector(String tree, String sdkDisabled) {
+        Kustomize rendered = Kustomize.render(K8S.resolve(tree));
+        JsonNode common = find(rendered, "ConfigMap", "sciatica-common").path("data");
+        assertEquals(sdkDisabled, common.path("QUARKUS_OTEL_SDK_DISABLED").asText(), tree);
+        assertEquals("http://otel-collector:4317", common.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText(), tree);
+        for (String service : SERVICES) {
+            boolean toCollector = false;
+            for (JsonNode rule : find(rendered, "NetworkPolicy", service).path("spec").path("egress")) {
+                boolean collectorPods = rule.path("to").findValues("podSelector").stream()
+                        .anyMatch(selector -> selector.path("matchLabels").equals(
+                                Repo.JSON.createObjectNode().put("app.kubernetes.io/name", "otel-collector")));
+                boolean otlpPort = rule.path("ports").findValues("port").stream().anyMatch(port -> port.asInt() == 4317);
+                toCollector |= collectorPods && otlpPort;
+            }
+            assertTrue(toCollector, tree + ": " + service + " may not send traces to otel-collector:4317");
         }
     }
 
@@ -194,7 +216,7 @@ class KubernetesManifestsTest {
             problems.add("apiVersion, kind and metadata.name are required");
             return problems;
         }
-        if (CNPG.contains(apiVersion)) {
+        if (apiVersion.equals(CloudNativePg.API_VERSION)) {
             return CloudNativePg.validate(resource);
         }
         JsonSchema schema = Schemas.forKind(apiVersion, kind);

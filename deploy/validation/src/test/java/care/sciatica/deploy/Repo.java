@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -29,6 +30,8 @@ final class Repo {
     static final YAMLMapper YAML = new YAMLMapper();
     static final ObjectMapper JSON = new ObjectMapper();
     static final Path ROOT = findRoot();
+    /** Where the build installs src/test/npm with `npm ci`: the schemas and validators published only on npm. */
+    static final Path NPM = Path.of(System.getProperty("npm.dir", "target/npm"));
 
     private Repo() {
     }
@@ -46,6 +49,15 @@ final class Repo {
 
     static Path path(String relative) {
         return ROOT.resolve(relative);
+    }
+
+    /** The installed npm package's directory, e.g. node_modules/dclint. */
+    static Path npmPackage(String name) {
+        Path dir = NPM.resolve("node_modules").resolve(name);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException(dir + " missing: run through Maven (`npm ci` installs src/test/npm)");
+        }
+        return dir;
     }
 
     static String rel(Path file) {
@@ -86,10 +98,17 @@ final class Repo {
     }
 
     static JsonSchema schema(JsonNode schema, SpecVersion.VersionFlag version, boolean formatAssertions) {
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-                .formatAssertionsEnabled(formatAssertions)
-                .build();
-        return JsonSchemaFactory.getInstance(version).getSchema(schema, config);
+        return JsonSchemaFactory.getInstance(version).getSchema(schema, config(formatAssertions));
+    }
+
+    /** A schema file as published: a relative {@code $id} in it resolves against the file's location. */
+    static JsonSchema schema(Path file, SpecVersion.VersionFlag version, boolean formatAssertions) {
+        return JsonSchemaFactory.getInstance(version)
+                .getSchema(SchemaLocation.of(file.toUri().toString()), readJson(file), config(formatAssertions));
+    }
+
+    private static SchemaValidatorsConfig config(boolean formatAssertions) {
+        return SchemaValidatorsConfig.builder().formatAssertionsEnabled(formatAssertions).build();
     }
 
     /** Validation messages as text, empty when valid. */
