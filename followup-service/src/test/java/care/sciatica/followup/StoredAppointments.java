@@ -13,7 +13,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Test fixtures: appointments stored directly, on far-future days no other test is likely to use. */
+/**
+ * Test fixtures: appointments stored directly, on far-future days no other test is likely to use, or on long-past days
+ * for what may only be recorded once an appointment has started (attendance, no-show) without waiting for a clock.
+ */
 public final class StoredAppointments {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -28,12 +31,23 @@ public final class StoredAppointments {
                 .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
     }
 
+    /** A random Wednesday between 1991 and 2020: long started, and never in the policy's booking horizon. */
+    public static LocalDate pastWednesday() {
+        return LocalDate.of(1991, 1, 2).plusWeeks(ThreadLocalRandom.current().nextInt(0, 1500))
+                .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
+    }
+
     public static Instant at(LocalDate day, String localTime) {
         return day.atTime(LocalTime.parse(localTime)).atZone(LONDON).toInstant();
     }
 
     /** Stores a PROPOSED 45-minute site-north appointment with the given therapist and start. */
     public static AppointmentRow store(String siteId, String therapistRef, Instant start) {
+        return store(siteId, therapistRef, start, "PROPOSED");
+    }
+
+    /** Stores a 45-minute appointment in {@code state} (sequence 0) with the given therapist and start. */
+    public static AppointmentRow store(String siteId, String therapistRef, Instant start, String state) {
         AppointmentRow row = new AppointmentRow();
         row.id = UUID.randomUUID();
         row.caseId = UUID.randomUUID();
@@ -42,10 +56,11 @@ public final class StoredAppointments {
         row.therapistRef = therapistRef;
         row.startsAt = start;
         row.endsAt = start.plusSeconds(45 * 60);
-        row.state = "PROPOSED";
+        row.state = state;
         row.sequence = 0;
         row.reason = "ROUTINE_INTERVAL";
         row.changedBy = "FOLLOWUP_POLICY";
+        row.cancelReason = "CANCELLED".equals(state) ? "PATIENT_REQUEST" : null;
         row.flaggedForLead = false;
         row.createdAt = Instant.now();
         try {

@@ -96,6 +96,7 @@ class RoleMatrixIT {
             followup   | POST   /appointments/{newAppointment}/confirmation         | -            | 401  | 200/404    | 403       | 403           | 403     | 200/404        | 403
             followup   | POST   /appointments/{appointment}/reschedule              | sameTime     | 401  | 409/404    | 403       | 403           | 403     | 409/404        | 403
             followup   | POST   /appointments/{newAppointment}/cancellation         | cancel       | 401  | 200/404    | 403       | 403           | 403     | 200/404        | 403
+            followup   | POST   /appointments/{appointment}/attendance              | noShow       | 401  | 409/404    | 409/404   | 403           | 403     | 409/404        | 403
             followup   | GET    /calendars/sites/{site}.ics                         | -            | 401  | 200/404    | 200/404   | 200/404       | 200/404 | 200/404        | 200/404
             followup   | GET    /calendars/therapists/{therapist}.ics               | -            | 401  | 200        | 200       | 200           | 200     | 200            | 200
             followup   | GET    /fhir/Appointment/{appointment}                     | -            | 401  | 200/404    | 200/404   | 200/404       | 200/404 | 200/404        | 200/404
@@ -311,6 +312,7 @@ class RoleMatrixIT {
             case "earlyEnd" -> body.put("reason", "PATIENT_UNWELL");
             case "sameTime" -> body.put("start", at.flow().appointmentStart());
             case "cancel" -> body.put("reason", "PATIENT_REQUEST");
+            case "noShow" -> body.put("outcome", "NO_SHOW"); // the appointment has not started yet: refused, 409
             case "subscription" -> body = subscriptionBody(at.site());
             default -> throw new IllegalArgumentException("unknown body " + name);
         }

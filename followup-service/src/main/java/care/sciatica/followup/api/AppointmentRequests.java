@@ -1,12 +1,13 @@
 package care.sciatica.followup.api;
 
 import care.sciatica.contracts.followup.CancelReason;
+import care.sciatica.followup.domain.appointment.Attendance;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import java.time.Instant;
 
-/** The bodies a booking system or the front desk sends to change an appointment. */
+/** The bodies a booking system, the front desk or a therapist sends to change an appointment. */
 public final class AppointmentRequests {
 
     private AppointmentRequests() {
@@ -21,5 +22,9 @@ public final class AppointmentRequests {
     }
 
     public record Cancel(@NotNull CancelReason reason) {
+    }
+
+    /** @param outcome whether the patient came: ATTENDED or NO_SHOW */
+    public record RecordAttendance(@NotNull Attendance outcome) {
     }
 }

@@ -32,7 +32,8 @@ import java.util.UUID;
 
 /**
  * Appointments for the front desk, ops and booking systems: a site's day, one appointment, and the changes a booking
- * system (or a person at the desk) makes: confirm, reschedule, cancel. Every POST takes an Idempotency-Key.
+ * system (or a person at the desk) makes: confirm, reschedule, cancel, and whether the patient came. Every POST takes
+ * an Idempotency-Key.
  */
 @Path("/appointments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -111,6 +112,25 @@ public class AppointmentResource {
         return AfterCommit.scope(() -> changeAppointment.cancel(id, request.reason(), source(), key, request)).map(AppointmentView::of);
     }
 
+    /**
+     * Records whether the patient came ({@code {"outcome": "ATTENDED" | "NO_SHOW"}}) once the appointment has started;
+     * both are final. A no-show also opens a CALL_PATIENT task for the site. Kept by the clinic only: no event, no
+     * webhook; booking systems read the status over FHIR (fulfilled, noshow). Answers 200 with the appointment, 400
+     * for a missing or unknown outcome, 404 for an unknown id or another site's appointment, and 409 when the domain
+     * refuses: not started yet, already final, or a no-show for a time the patient never accepted.
+     */
+    @POST
+    @Path("{id}/attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"front-desk", "therapist", "booking-system"})
+    public Uni<AppointmentView> recordAttendance(@PathParam("id") UUID id,
+                                                 @Valid @NotNull AppointmentRequests.RecordAttendance request,
+                                                 @RestHeader(KEY) String key) {
+        return AfterCommit.scope(() -> changeAppointment.recordAttendance(id, request.outcome(), source(), key, request))
+                .map(AppointmentView::of);
+    }
+
+    /** Who caused a change: a booking system, else the clinic's staff (front desk or therapist) as FRONT_DESK. */
     private AppointmentSource source() {
         return identity.hasRole("booking-system") ? AppointmentSource.BOOKING_SYSTEM : AppointmentSource.FRONT_DESK;
     }

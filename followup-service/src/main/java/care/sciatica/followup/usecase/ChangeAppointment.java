@@ -5,16 +5,20 @@ import care.sciatica.contracts.followup.CancelReason;
 import care.sciatica.followup.domain.appointment.Appointment;
 import care.sciatica.followup.domain.appointment.AppointmentEvents;
 import care.sciatica.followup.domain.appointment.AppointmentRuleViolation;
+import care.sciatica.followup.domain.appointment.AppointmentState;
+import care.sciatica.followup.domain.appointment.Attendance;
 import care.sciatica.followup.domain.calendar.SiteCalendar;
 import care.sciatica.followup.domain.calendar.Slot;
 import care.sciatica.followup.domain.webhook.WebhookEventType;
 import care.sciatica.followup.persistence.AppointmentRow;
+import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.idempotency.IdempotentRequests;
 import care.sciatica.platform.problem.ProblemException;
 import care.sciatica.platform.security.SiteScope;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -24,6 +28,10 @@ import java.util.function.Function;
  * Confirms, reschedules or cancels a stored appointment for a booking system or the front desk: the domain applies or
  * refuses the change, then the new version, its event, audit entry and webhook deliveries commit together. A move into
  * a therapist's taken time is refused by the database's exclusion constraint and answered as a conflict.
+ * <p>
+ * Recording whether the patient came ({@link #recordAttendance}) follows the same pattern without an event or a
+ * webhook: ATTENDED and NO_SHOW are kept by the clinic only (see {@link AppointmentState}). A no-show also opens a
+ * CALL_PATIENT task in the same transaction.
  */
 @ApplicationScoped
 public class ChangeAppointment {
@@ -32,13 +40,20 @@ public class ChangeAppointment {
     private final IdempotentRequests idempotentRequests;
     private final AnnounceAppointment announce;
     private final FollowUpSeeds.SiteCalendars calendars;
+    private final AuditLog auditLog;
+    private final PlanFollowUp plan;
+    private final FollowUpMetrics metrics;
 
     public ChangeAppointment(SiteScope siteScope, IdempotentRequests idempotentRequests, AnnounceAppointment announce,
-                             FollowUpSeeds.SiteCalendars calendars) {
+                             FollowUpSeeds.SiteCalendars calendars, AuditLog auditLog, PlanFollowUp plan,
+                             FollowUpMetrics metrics) {
         this.siteScope = siteScope;
         this.idempotentRequests = idempotentRequests;
         this.announce = announce;
         this.calendars = calendars;
+        this.auditLog = auditLog;
+        this.plan = plan;
+        this.metrics = metrics;
     }
 
     /** What a change produced: the new version, for the caller's answer. */
@@ -76,6 +91,37 @@ public class ChangeAppointment {
         });
     }
 
+    /**
+     * Records that the patient came or did not come, once the appointment has started (a no-show only for a time the
+     * patient had accepted). The new version and its audit entry commit together; a no-show also opens a CALL_PATIENT
+     * task due by the site's policy, counted from now. Counted in {@code sciatica_appointments_total} after commit.
+     * The row is locked while the outcome is decided, so two people recording at once cannot both succeed.
+     */
+    @WithTransaction
+    public Uni<Changed> recordAttendance(UUID id, Attendance outcome, AppointmentSource by, String key, Object request) {
+        String scope = "appointment:" + id + ":attendance:" + siteScope.caller();
+        return idempotentRequests.once(scope, key, request, Changed.class, () -> AppointmentRow
+                .<AppointmentRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .map(found -> siteScope.visible(found, row -> row.siteId, "appointment", id))
+                .chain(row -> attend(row, outcome, by)));
+    }
+
+    private Uni<Changed> attend(AppointmentRow row, Attendance outcome, AppointmentSource by) {
+        Instant now = Instant.now();
+        Appointment next = decide(row, appointment -> outcome.recordOn(appointment, by, now));
+        AppointmentRows.update(row, next);
+        return row.persistAndFlush()
+                .chain(() -> next.state() == AppointmentState.NO_SHOW
+                        ? plan.afterNoShow(next, now).map(task -> " task=" + task.kind + " taskId=" + task.id)
+                        : Uni.createFrom().item(""))
+                .chain(task -> auditLog.record(siteScope.caller(),
+                        "appointment." + outcome.name().toLowerCase().replace('_', '-'), next.siteId(),
+                        UUID.fromString(next.caseId()), next.id().toString(),
+                        "state=" + next.state() + " sequence=" + next.sequence() + " source=" + by + task))
+                .invoke(() -> metrics.attendance(next))
+                .replaceWith(new Changed(next, row.flaggedForLead));
+    }
+
     private Uni<Changed> change(UUID id, String operation, String key, Object request, WebhookEventType type,
                                 Function<Appointment, Appointment> command) {
         String scope = "appointment:" + id + ":" + operation + ":" + siteScope.caller();
@@ -84,13 +130,17 @@ public class ChangeAppointment {
                 .chain(row -> apply(row, type, command)));
     }
 
-    private Uni<Changed> apply(AppointmentRow row, WebhookEventType type, Function<Appointment, Appointment> command) {
-        Appointment next;
+    /** The domain's next version of the stored appointment, or its refusal as a problem answer. */
+    private static Appointment decide(AppointmentRow row, Function<Appointment, Appointment> command) {
         try {
-            next = command.apply(AppointmentRows.toDomain(row));
+            return command.apply(AppointmentRows.toDomain(row));
         } catch (AppointmentRuleViolation violation) {
             throw AppointmentProblems.of(violation);
         }
+    }
+
+    private Uni<Changed> apply(AppointmentRow row, WebhookEventType type, Function<Appointment, Appointment> command) {
+        Appointment next = decide(row, command);
         Instant now = Instant.now();
         AppointmentRows.update(row, next);
         return row.persistAndFlush()

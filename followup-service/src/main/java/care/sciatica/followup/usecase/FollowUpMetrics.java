@@ -70,7 +70,23 @@ public class FollowUpMetrics {
     void appointment(Appointment appointment, WebhookEventType type) {
         String event = appointment.state() == AppointmentState.NO_SHOW
                 ? "no_show" : type.wireName().substring("appointment.".length());
-        String site = appointment.siteId();
+        countAppointment(appointment.siteId(), event);
+    }
+
+    /**
+     * Counts a recorded attendance once it has committed: {@code event="attended"} or {@code event="no_show"}. These
+     * clinic-only outcomes have no webhook event type of their own.
+     */
+    void attendance(Appointment appointment) {
+        String event = switch (appointment.state()) {
+            case ATTENDED -> "attended";
+            case NO_SHOW -> "no_show";
+            default -> throw new IllegalArgumentException("Not an attendance outcome: " + appointment.state());
+        };
+        countAppointment(appointment.siteId(), event);
+    }
+
+    private void countAppointment(String site, String event) {
         AfterCommit.run(() -> registry.counter("sciatica.appointments", "site", site, "event", event).increment());
     }
 

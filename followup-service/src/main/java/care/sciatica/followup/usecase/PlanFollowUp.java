@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns a session's outcome, an early end or a referral into the next step: an appointment in the first free slot,
- * or a task for a person. Runs inside the inbox's transaction; a concurrent booking of the same slot fails the
- * database's no-double-booking constraint and the inbox retries with fresh calendars.
+ * Turns a session's outcome, an early end, a referral or a missed appointment into the next step: an appointment in
+ * the first free slot, or a task for a person. Runs inside the caller's transaction (the inbox's for an event, the
+ * attendance command's for a no-show); a concurrent booking of the same slot fails the database's no-double-booking
+ * constraint and the inbox retries with fresh calendars.
  */
 @ApplicationScoped
 public class PlanFollowUp {
@@ -60,18 +61,29 @@ public class PlanFollowUp {
             FollowUpProposal proposal = schedule.after(session, calendar, busy, now);
             return switch (proposal) {
                 case ProposedVisit visit -> book(session, visit, now);
-                case FollowUpTask task -> openTask(session.caseId(), session.siteId(), session.patientRef(), task, now);
+                case FollowUpTask task -> openTask(session.caseId(), session.siteId(), session.patientRef(), task, now)
+                        .replaceWithVoid();
             };
         });
     }
 
     public Uni<Void> after(SessionEndedEarly session) {
-        return openTask(session.caseId(), session.siteId(), session.patientRef(), choose.after(session), Instant.now());
+        return openTask(session.caseId(), session.siteId(), session.patientRef(), choose.after(session), Instant.now())
+                .replaceWithVoid();
     }
 
     public Uni<Void> after(ReferralRequired referral) {
         return openTask(referral.caseId(), referral.siteId(), referral.patientRef(), choose.after(referral),
-                Instant.now());
+                Instant.now()).replaceWithVoid();
+    }
+
+    /**
+     * A recorded no-show: a person calls the patient, due by the policy's NO_SHOW rule for the site counted from
+     * {@code recordedAt}. Call it inside the transaction that stores the no-show.
+     */
+    Uni<FollowUpTaskRow> afterNoShow(Appointment missed, Instant recordedAt) {
+        return openTask(missed.caseId(), missed.siteId(), missed.patientRef(), choose.noShow(missed.siteId(), recordedAt),
+                recordedAt);
     }
 
     private Uni<List<BusyInterval>> busyAt(String siteId, Instant from) {
@@ -92,7 +104,8 @@ public class PlanFollowUp {
                 .invoke(() -> metrics.scheduledAfterSession(session.siteId(), session.occurredAt(), now));
     }
 
-    private Uni<Void> openTask(String caseId, String siteId, String patientRef, FollowUpTask task, Instant now) {
+    private Uni<FollowUpTaskRow> openTask(String caseId, String siteId, String patientRef, FollowUpTask task,
+                                          Instant now) {
         FollowUpTaskRow row = new FollowUpTaskRow();
         row.id = UUID.randomUUID();
         row.caseId = UUID.fromString(caseId);
@@ -106,6 +119,6 @@ public class PlanFollowUp {
         row.flaggedForLead = task.window() != null && task.window().flagForLead();
         row.status = FollowUpTaskRow.OPEN;
         row.createdAt = now;
-        return row.persist().replaceWithVoid();
+        return row.persist().replaceWith(row);
     }
 }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import static care.sciatica.followup.StoredAppointments.NORTH_THERAPIST;
 import static care.sciatica.followup.StoredAppointments.at;
 import static care.sciatica.followup.StoredAppointments.freshWednesday;
+import static care.sciatica.followup.StoredAppointments.pastWednesday;
 import static care.sciatica.followup.StoredAppointments.store;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,28 @@ class FhirResourceTest {
         assertThat(parser().parseResource(Bundle.class, none).getTotal()).isZero();
         given().queryParam("status", "maybe").get("/fhir/Appointment")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRecordedAttendanceReadsAsFulfilledOrNoShow() {
+        LocalDate day = pastWednesday();
+        AppointmentRow came = store("site-north", NORTH_THERAPIST, at(day, "09:00"), "CONFIRMED");
+        AppointmentRow missed = store("site-north", NORTH_THERAPIST, at(day, "09:45"), "CONFIRMED");
+        given().contentType("application/json").body("{\"outcome\":\"ATTENDED\"}")
+                .post("/appointments/" + came.id + "/attendance").then().statusCode(200);
+        given().contentType("application/json").body("{\"outcome\":\"NO_SHOW\"}")
+                .post("/appointments/" + missed.id + "/attendance").then().statusCode(200);
+
+        Appointment fulfilled = parser().parseResource(Appointment.class,
+                given().get("/fhir/Appointment/" + came.id).then().statusCode(200).extract().asString());
+        assertThat(fulfilled.getStatus()).isEqualTo(Appointment.AppointmentStatus.FULFILLED);
+        assertThat(fulfilled.getMeta().getVersionId()).isEqualTo("1");
+
+        Bundle noShows = parser().parseResource(Bundle.class, given().queryParam("patient", missed.patientRef)
+                .queryParam("status", "noshow").get("/fhir/Appointment").then().statusCode(200).extract().asString());
+        assertThat(noShows.getTotal()).isEqualTo(1);
+        assertThat(((Appointment) noShows.getEntryFirstRep().getResource()).getStatus())
+                .isEqualTo(Appointment.AppointmentStatus.NOSHOW);
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * Applies the scheduling policy to what happened in a case: a completed session gets a window for the next visit chosen
- * by its pain change against the minimal important change; a session that ended early and a referral get a task.
+ * by its pain change against the minimal important change; a session that ended early, a referral and a missed
+ * appointment get a task.
  */
 public final class ChooseFollowUp {
 
@@ -55,6 +56,14 @@ public final class ChooseFollowUp {
     public FollowUpTask noSlotFound(String siteId, AppointmentWindow window, Instant searchedAt) {
         TaskRule rule = policy.rulesFor(siteId).task(TaskReason.NO_SLOT_FOUND);
         return new FollowUpTask(rule.kind(), TaskReason.NO_SLOT_FOUND, searchedAt.plus(rule.dueWithin()), window);
+    }
+
+    /**
+     * The patient missed a confirmed appointment: a person calls them, due counted from when the no-show was recorded
+     * (the moment the clinic knows), not from the missed start.
+     */
+    public FollowUpTask noShow(String siteId, Instant recordedAt) {
+        return task(siteId, TaskReason.NO_SHOW, recordedAt);
     }
 
     /**

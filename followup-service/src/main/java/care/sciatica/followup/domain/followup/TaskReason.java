@@ -5,7 +5,8 @@ import care.sciatica.contracts.session.EndReason;
 
 /**
  * Why a follow-up task exists; the keys of the policy's task table. A session that ended early is keyed by its end
- * reason (a red flag found mid-session is more pressing than a refused consent), a referral by its urgency.
+ * reason (a red flag found mid-session is more pressing than a refused consent), a referral by its urgency, a missed
+ * appointment by {@link #NO_SHOW}.
  */
 public enum TaskReason {
     CONSENT_REFUSED,
@@ -17,7 +18,9 @@ public enum TaskReason {
     REFERRAL_EMERGENCY,
     REFERRAL_URGENT,
     REFERRAL_SOON,
-    NO_SLOT_FOUND;
+    NO_SLOT_FOUND,
+    /** The patient did not come to a confirmed appointment. */
+    NO_SHOW;
 
     /** The task reason for a session that ended with this reason. */
     public static TaskReason of(EndReason reason) {

@@ -105,6 +105,15 @@ class ChooseFollowUpTest {
     }
 
     @Test
+    void aNoShowBecomesACallDueByTheSitesRuleFromWhenItWasRecorded() {
+        for (String site : new String[] {"site-north", "site-south"}) {
+            assertThat(choose.noShow(site, MONDAY_11))
+                    .isEqualTo(new FollowUpTask(TaskKind.CALL_PATIENT, TaskReason.NO_SHOW, MONDAY_11.plus(Duration.ofHours(24)),
+                            null));
+        }
+    }
+
+    @Test
     void decideDispatchesEachInputEvent() {
         assertThat(choose.decide(completed("site-north", 7, 5, MONDAY_11), LONDON)).isInstanceOf(AppointmentWindow.class);
         assertThat(choose.decide(endedEarly("site-north", EndState.WITHDRAWN, EndReason.CONSENT_WITHDRAWN, MONDAY_11), LONDON))
