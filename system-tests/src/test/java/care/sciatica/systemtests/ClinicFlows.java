@@ -3,6 +3,7 @@ package care.sciatica.systemtests;
 import care.sciatica.contracts.CloudEventAttributes;
 import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.EventType;
+import care.sciatica.local.RepositoryLayout;
 import care.sciatica.local.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -100,21 +101,52 @@ final class ClinicFlows {
     /** Consent, palpation performed, the rest skipped at the patient's wish, pain scored before and after. */
     void runSession(String token, String sessionId, JsonNode plan) {
         post(token, sessionId, "pain-before", Map.of("nrs", 6));
-        post(token, sessionId, "explanation", Map.of("points", List.of("WHAT_WILL_HAPPEN", "HOW_IT_WILL_HELP",
-                "ICE_AND_HEAT", "POSSIBLE_DISCOMFORT", "RIGHT_TO_STOP", "ALTERNATIVES"), "questionsAnswered", true));
+        explain(token, sessionId);
         post(token, sessionId, "consent", Map.of("decision", "GIVEN", "method", "VERBAL"));
-        for (JsonNode step : plan.get("steps")) {
-            String name = step.get("step").asText();
-            if (name.equals("EXPLANATION_AND_CONSENT") || "EXCLUDED".equals(step.get("status").asText())) {
-                continue;
-            }
-            post(token, sessionId, "steps", name.equals("PALPATION")
-                    ? Map.of("step", name, "outcome", "PERFORMED",
-                            "parameters", Map.of("sites", List.of("LUMBAR_SPINE", "LEFT_SCIATIC_NOTCH")))
-                    : Map.of("step", name, "outcome", "SKIPPED", "deviationReason", "PATIENT_PREFERENCE"));
+        post(token, sessionId, "steps", Map.of("step", "PALPATION", "outcome", "PERFORMED",
+                "parameters", Map.of("sites", List.of("LUMBAR_SPINE", "LEFT_SCIATIC_NOTCH"))));
+        for (String step : skippedSteps(plan)) {
+            post(token, sessionId, "steps", Map.of("step", step, "outcome", "SKIPPED",
+                    "deviationReason", "PATIENT_PREFERENCE"));
         }
         post(token, sessionId, "pain-after", Map.of("nrs", 3));
         post(token, sessionId, "completion", null);
+    }
+
+    /** Everything the patient must hear before deciding, questions answered. */
+    void explain(String token, String sessionId) {
+        post(token, sessionId, "explanation", Map.of("points", List.of("WHAT_WILL_HAPPEN", "HOW_IT_WILL_HELP",
+                "ICE_AND_HEAT", "POSSIBLE_DISCOMFORT", "RIGHT_TO_STOP", "ALTERNATIVES"), "questionsAnswered", true));
+    }
+
+    /** The plan's steps {@link #runSession} skips: all but the explanation, palpation and what the plan excluded. */
+    static List<String> skippedSteps(JsonNode plan) {
+        List<String> skipped = new java.util.ArrayList<>();
+        for (JsonNode step : plan.get("steps")) {
+            String name = step.get("step").asText();
+            if (!List.of("EXPLANATION_AND_CONSENT", "PALPATION").contains(name)
+                    && !"EXCLUDED".equals(step.get("status").asText())) {
+                skipped.add(name);
+            }
+        }
+        return skipped;
+    }
+
+    /** The demo red-flag history (suspected cauda equina) for a new patient at site-south: referred out, no plan. */
+    String referRedFlagCase(String frontDeskSouthToken) {
+        JsonNode demo;
+        try {
+            demo = json(java.nio.file.Files.readString(
+                    RepositoryLayout.root().resolve("seeds/demo/intake-red-flag-south.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode request = patientRequest("site-south");
+        request.set("history", demo.get("history"));
+        String caseId = as(frontDeskSouthToken, "intake-service").contentType("application/json")
+                .body(request.toString()).post("/intakes").then().statusCode(201).extract().path("caseId");
+        topics.awaitKeyed(EventType.REFERRAL_REQUIRED.topic(), caseId, 1);
+        return caseId;
     }
 
     private void post(String token, String sessionId, String operation, Object body) {

@@ -2,10 +2,7 @@ package care.sciatica.systemtests;
 
 import care.sciatica.contracts.EventType;
 import care.sciatica.local.GrafanaDashboards;
-import care.sciatica.local.RepositoryLayout;
-import care.sciatica.local.ScrapedMetrics;
 import care.sciatica.local.TopicReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +58,11 @@ class DashboardMetricsIT {
     }
 
     @Test
-    void everyMetricTheDashboardsQueryIsExportedByARunningService() throws IOException {
+    void everyMetricTheDashboardsQueryIsExportedByARunningService() {
         ClinicFlows flows = new ClinicFlows(platform, topics);
         subscribeBookingSystem("site-north");
         flows.wholeFlow(platform.tokenFor("frontdesk.north"), platform.tokenFor("therapist.north"), "site-north");
-        referRedFlagCase(flows);
+        flows.referRedFlagCase(platform.tokenFor("frontdesk.south"));
         sendUnreadableHistory();
 
         Map<String, Set<String>> queried = GrafanaDashboards.queriedMetricsByDashboard();
@@ -89,17 +85,6 @@ class DashboardMetricsIT {
                 .post("/webhooks/subscriptions").then().statusCode(201);
     }
 
-    /** The demo red-flag history (suspected cauda equina) for a new patient at site-south: referred, never planned. */
-    private static void referRedFlagCase(ClinicFlows flows) throws IOException {
-        ObjectNode demo = (ObjectNode) ClinicFlows.json(Files.readString(
-                RepositoryLayout.root().resolve("seeds/demo/intake-red-flag-south.json")));
-        ObjectNode request = ClinicFlows.patientRequest("site-south");
-        request.set("history", demo.get("history"));
-        String caseId = flows.as(platform.tokenFor("frontdesk.south"), "intake-service").contentType("application/json")
-                .body(request.toString()).post("/intakes").then().statusCode(201).extract().path("caseId");
-        topics.awaitKeyed(EventType.REFERRAL_REQUIRED.topic(), caseId, 1);
-    }
-
     /** A history event whose data breaks the contract: the assessment service dead-letters it. */
     private static void sendUnreadableHistory() {
         String caseId = UUID.randomUUID().toString();
@@ -110,8 +95,7 @@ class DashboardMetricsIT {
     private static Set<String> exported() {
         Set<String> names = new TreeSet<>();
         for (String service : SERVICES) {
-            names.addAll(new ScrapedMetrics(given().baseUri(platform.baseUrl(service)).accept("text/plain")
-                    .get("/q/metrics").then().statusCode(200).extract().asString()).names());
+            names.addAll(platform.metrics(service).names());
         }
         return names;
     }

@@ -6,6 +6,7 @@ import care.sciatica.local.KeycloakServer;
 import care.sciatica.local.PlatformService;
 import care.sciatica.local.PostgresDatabases;
 import care.sciatica.local.RepositoryLayout;
+import care.sciatica.local.ScrapedMetrics;
 import care.sciatica.local.ServiceLauncher;
 import care.sciatica.local.ServiceProcess;
 import care.sciatica.local.Topics;
@@ -96,6 +97,12 @@ final class RunningPlatform implements AutoCloseable {
     /** Every span the services have exported so far. */
     List<OtlpTraceReceiver.ReceivedSpan> spans() {
         return traces.spans();
+    }
+
+    /** One scrape of the service's {@code /q/metrics}. */
+    ScrapedMetrics metrics(String service) {
+        return new ScrapedMetrics(io.restassured.RestAssured.given().baseUri(baseUrl(service)).accept("text/plain")
+                .get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     String bootstrapServers() {
