@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * One case is one trace across the four running services, with tracing switched on by configuration only and the spans
  * exported over OTLP: the intake request starts it, each Kafka hop continues it through the outbox, and the session
- * service's REST commands continue the trace the case's plan arrived in.
+ * service's REST commands continue the trace the case's plan arrived in. The JSON logs carry the same case and trace.
  */
 class CaseTraceIT {
 
@@ -65,6 +65,14 @@ class CaseTraceIT {
             assertThat(trace).filteredOn(span -> !span.isRoot())
                     .as("every other span's parent is in the same trace").allSatisfy(span ->
                             assertThat(spanIds).contains(span.parentSpanId()));
+
+            // The production logs (JSON) say the same: each consumer's line for the case carries the case's trace id.
+            for (String service : List.of("assessment-service", "session-service", "followup-service")) {
+                assertThat(platform.logLines(service)).as(service + " log lines of the case")
+                        .filteredOn(line -> flow.caseId().equals(line.path("mdc").path("caseId").asText()))
+                        .isNotEmpty()
+                        .allSatisfy(line -> assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(traceId));
+            }
         });
     }
 }

@@ -149,6 +149,13 @@ final class ClinicFlows {
         return caseId;
     }
 
+    /** A history event whose data breaks the contract: the assessment service dead-letters it to assessment.dlq. */
+    void sendUnreadableHistory() {
+        String caseId = UUID.randomUUID().toString();
+        topics.send(TopicReader.cloudEvent(EventType.HISTORY_RECORDED, caseId, "site-north",
+                UUID.randomUUID().toString(), "{\"caseId\":\"" + caseId + "\"}"));
+    }
+
     private void post(String token, String sessionId, String operation, Object body) {
         RequestSpecification request = as(token, "session-service").contentType("application/json");
         if (body != null) {

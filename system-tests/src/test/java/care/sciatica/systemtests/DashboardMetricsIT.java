@@ -1,6 +1,5 @@
 package care.sciatica.systemtests;
 
-import care.sciatica.contracts.EventType;
 import care.sciatica.local.GrafanaDashboards;
 import care.sciatica.local.TopicReader;
 import com.sun.net.httpserver.HttpServer;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +61,7 @@ class DashboardMetricsIT {
         subscribeBookingSystem("site-north");
         flows.wholeFlow(platform.tokenFor("frontdesk.north"), platform.tokenFor("therapist.north"), "site-north");
         flows.referRedFlagCase(platform.tokenFor("frontdesk.south"));
-        sendUnreadableHistory();
+        flows.sendUnreadableHistory();
 
         Map<String, Set<String>> queried = GrafanaDashboards.queriedMetricsByDashboard();
         assertThat(queried).containsOnlyKeys("integration-health.json", "pipeline-overview.json", "site-day.json");
@@ -83,13 +81,6 @@ class DashboardMetricsIT {
                         "url", "http://127.0.0.1:" + bookingSystem.getAddress().getPort() + "/hooks",
                         "eventTypes", List.of("appointment.scheduled")))
                 .post("/webhooks/subscriptions").then().statusCode(201);
-    }
-
-    /** A history event whose data breaks the contract: the assessment service dead-letters it. */
-    private static void sendUnreadableHistory() {
-        String caseId = UUID.randomUUID().toString();
-        topics.send(TopicReader.cloudEvent(EventType.HISTORY_RECORDED, caseId, "site-north",
-                UUID.randomUUID().toString(), "{\"caseId\":\"" + caseId + "\"}"));
     }
 
     private static Set<String> exported() {

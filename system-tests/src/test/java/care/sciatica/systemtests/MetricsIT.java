@@ -46,7 +46,8 @@ class MetricsIT {
 
     /**
      * At site-north one case taken to its follow-up appointment (pain 6 → 3, every step but palpation skipped at the
-     * patient's wish) and one whose patient refuses consent; at site-south one red-flag case referred out.
+     * patient's wish) and one whose patient refuses consent; at site-south one red-flag case referred out; and one
+     * history event that breaks the contract.
      */
     @Test
     void casesMoveEveryCounterAndTimerByWhatTheyDid() {
@@ -56,6 +57,7 @@ class MetricsIT {
                 platform.tokenFor("therapist.north"), "site-north");
         refuseConsent();
         flows.referRedFlagCase(platform.tokenFor("frontdesk.south"));
+        flows.sendUnreadableHistory();
 
         Map<String, Map<String, Double>> expected = expected(flows.awaitPlan(treated.caseId()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -105,7 +107,8 @@ class MetricsIT {
                 "assessment-service", Map.of(
                         "sciatica_assessments_total{disposition=\"plan\",origin=\"lumbar\"," + NORTH + "}", 2.0,
                         "sciatica_flow_seconds_count{from=\"intake\"," + NORTH + ",to=\"plan\"}", 2.0,
-                        "sciatica_referrals_total{" + SOUTH + ",urgency=\"emergency\"}", 1.0),
+                        "sciatica_referrals_total{" + SOUTH + ",urgency=\"emergency\"}", 1.0,
+                        "sciatica_dead_letters_total{topic=\"assessment.dlq\"}", 1.0),
                 "session-service", session,
                 "followup-service", Map.of(
                         "sciatica_appointments_total{event=\"scheduled\"," + NORTH + "}", 1.0,

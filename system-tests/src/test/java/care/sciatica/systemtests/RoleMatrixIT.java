@@ -96,7 +96,7 @@ class RoleMatrixIT {
             followup   | POST   /appointments/{newAppointment}/confirmation         | -            | 401  | 200/404    | 403       | 403           | 403     | 200/404        | 403
             followup   | POST   /appointments/{appointment}/reschedule              | sameTime     | 401  | 409/404    | 403       | 403           | 403     | 409/404        | 403
             followup   | POST   /appointments/{newAppointment}/cancellation         | cancel       | 401  | 200/404    | 403       | 403           | 403     | 200/404        | 403
-            followup   | POST   /appointments/{appointment}/attendance              | noShow       | 401  | 409/404    | 409/404   | 403           | 403     | 409/404        | 403
+            followup   | POST   /appointments/{appointment}/attendance              | noShow       | 401  | 409/404    | 409/404   | 409/404       | 403     | 409/404        | 403
             followup   | GET    /calendars/sites/{site}.ics                         | -            | 401  | 200/404    | 200/404   | 200/404       | 200/404 | 200/404        | 200/404
             followup   | GET    /calendars/therapists/{therapist}.ics               | -            | 401  | 200        | 200       | 200           | 200     | 200            | 200
             followup   | GET    /fhir/Appointment/{appointment}                     | -            | 401  | 200/404    | 200/404   | 200/404       | 200/404 | 200/404        | 200/404

@@ -11,20 +11,27 @@ import care.sciatica.local.ServiceLauncher;
 import care.sciatica.local.ServiceProcess;
 import care.sciatica.local.Topics;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The whole platform as production runs it, on this machine: a real Kafka broker, fresh PostgreSQL databases, Keycloak
@@ -39,6 +46,8 @@ final class RunningPlatform implements AutoCloseable {
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private OtlpTraceReceiver traces;
+
+    private Path logs;
 
     private static RunningPlatform shared;
 
@@ -64,7 +73,7 @@ final class RunningPlatform implements AutoCloseable {
 
     private void startAll() {
         Path root = RepositoryLayout.root();
-        Path logs = root.resolve("system-tests/target/platform-logs");
+        logs = root.resolve("system-tests/target/platform-logs");
         kafka = remember(KafkaBroker.start(KafkaBroker.RANDOM_PORT));
         kafka.createTopics(Topics.all());
         keycloak = remember(KeycloakServer.launch(KeycloakServer.defaultHome(), RepositoryLayout.realmFile(),
@@ -97,6 +106,19 @@ final class RunningPlatform implements AutoCloseable {
     /** Every span the services have exported so far. */
     List<OtlpTraceReceiver.ReceivedSpan> spans() {
         return traces.spans();
+    }
+
+    /** The JSON lines the service has logged so far (production logs are JSON; anything else is left out). */
+    List<JsonNode> logLines(String service) {
+        try (Stream<String> lines = Files.lines(logs.resolve(service + ".log"))) {
+            List<JsonNode> json = new ArrayList<>();
+            for (String line : lines.filter(text -> text.startsWith("{")).toList()) {
+                json.add(ClinicFlows.json(line));
+            }
+            return json;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One scrape of the service's {@code /q/metrics}. */

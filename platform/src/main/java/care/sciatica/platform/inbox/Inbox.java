@@ -47,7 +47,8 @@ public class Inbox {
                              Function<IncomingEvent, Uni<Void>> handler) {
         return caseContext.consuming(consumer, record, () -> Uni.createFrom().item(() -> IncomingEvent.from(record))
                 .chain(event -> AfterCommit.scope(() -> Panache.withTransaction(() -> claim(consumer, event)
-                                .chain(first -> first ? handler.apply(event) : skipDuplicate(consumer, event))))
+                                .chain(first -> first
+                                        ? handle(consumer, event, handler) : skipDuplicate(consumer, event))))
                         .onFailure(failure -> !(failure instanceof PoisonEventException)).retry()
                         .withBackOff(config.retryBackoff()).atMost(config.retries()))
                 .onFailure().invoke(failure -> {
@@ -65,6 +66,12 @@ public class Inbox {
                         .setParameter(3, event.type())
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /** Runs the handler; once its transaction commits, one log line (with the case and trace in the MDC) says so. */
+    private static Uni<Void> handle(String consumer, IncomingEvent event, Function<IncomingEvent, Uni<Void>> handler) {
+        AfterCommit.run(() -> LOG.infof("%s processed event %s (%s)", consumer, event.id(), event.type()));
+        return handler.apply(event);
     }
 
     private static Uni<Void> skipDuplicate(String consumer, IncomingEvent event) {
