@@ -12,7 +12,9 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +27,9 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
- * The records a security test needs, made through the public API the way staff make them: an intake, its plan, a
- * completed session and the follow-up appointment it leads to (the walking skeleton's flow, for any site).
+ * The records the system tests need, made through the public API the way staff make them: an intake, its plan, a
+ * completed session and the follow-up appointment it leads to (the walking skeleton's flow, for any site); a red-flag
+ * case referred out; and, straight on the topic, an event that breaks its contract.
  */
 final class ClinicFlows {
 
@@ -121,7 +124,7 @@ final class ClinicFlows {
 
     /** The plan's steps {@link #runSession} skips: all but the explanation, palpation and what the plan excluded. */
     static List<String> skippedSteps(JsonNode plan) {
-        List<String> skipped = new java.util.ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (JsonNode step : plan.get("steps")) {
             String name = step.get("step").asText();
             if (!List.of("EXPLANATION_AND_CONSENT", "PALPATION").contains(name)
@@ -136,7 +139,7 @@ final class ClinicFlows {
     String referRedFlagCase(String frontDeskSouthToken) {
         JsonNode demo;
         try {
-            demo = json(java.nio.file.Files.readString(
+            demo = json(Files.readString(
                     RepositoryLayout.root().resolve("seeds/demo/intake-red-flag-south.json")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

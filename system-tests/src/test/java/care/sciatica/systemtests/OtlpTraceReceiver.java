@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +98,7 @@ final class OtlpTraceReceiver implements AutoCloseable {
     }
 
     static List<ReceivedSpan> read(UnknownFieldSet request) throws InvalidProtocolBufferException {
-        List<ReceivedSpan> read = new java.util.ArrayList<>();
+        List<ReceivedSpan> read = new ArrayList<>();
         for (ByteString resourceSpans : messages(request, RESOURCE_SPANS)) {
             UnknownFieldSet resourceAndScopes = UnknownFieldSet.parseFrom(resourceSpans);
             String service = "";

@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static io.restassured.RestAssured.given;
+
 /**
  * The whole platform as production runs it, on this machine: a real Kafka broker, fresh PostgreSQL databases, Keycloak
  * with the clinic realm, and the four services as packaged applications, each on a free port.
@@ -123,7 +125,7 @@ final class RunningPlatform implements AutoCloseable {
 
     /** One scrape of the service's {@code /q/metrics}. */
     ScrapedMetrics metrics(String service) {
-        return new ScrapedMetrics(io.restassured.RestAssured.given().baseUri(baseUrl(service)).accept("text/plain")
+        return new ScrapedMetrics(given().baseUri(baseUrl(service)).accept("text/plain")
                 .get("/q/metrics").then().statusCode(200).extract().asString());
     }
 

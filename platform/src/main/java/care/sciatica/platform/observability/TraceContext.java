@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.StreamSupport;
 
 /**
@@ -49,7 +50,7 @@ public final class TraceContext {
     private static final TextMapGetter<String> STORED = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(String traceparent) {
-            return java.util.List.of(TRACEPARENT);
+            return List.of(TRACEPARENT);
         }
 
         @Override
