@@ -27,7 +27,8 @@ import java.util.function.Function;
 /**
  * Confirms, reschedules or cancels a stored appointment for a booking system or the front desk: the domain applies or
  * refuses the change, then the new version, its event, audit entry and webhook deliveries commit together. A move into
- * a therapist's taken time is refused by the database's exclusion constraint and answered as a conflict.
+ * a therapist's taken time is refused by the database's exclusion constraint and answered as a conflict. Each change
+ * locks the appointment's row first, so two changes at once take turns and the second is decided on the first's result.
  * <p>
  * Recording whether the patient came ({@link #recordAttendance}) follows the same pattern without an event or a
  * webhook: ATTENDED and NO_SHOW are kept by the clinic only (see {@link AppointmentState}). A no-show also opens a
@@ -95,15 +96,12 @@ public class ChangeAppointment {
      * Records that the patient came or did not come, once the appointment has started (a no-show only for a time the
      * patient had accepted). The new version and its audit entry commit together; a no-show also opens a CALL_PATIENT
      * task due by the site's policy, counted from now. Counted in {@code sciatica_appointments_total} after commit.
-     * The row is locked while the outcome is decided, so two people recording at once cannot both succeed.
      */
     @WithTransaction
     public Uni<Changed> recordAttendance(UUID id, Attendance outcome, AppointmentSource by, String key, Object request) {
         String scope = "appointment:" + id + ":attendance:" + siteScope.caller();
-        return idempotentRequests.once(scope, key, request, Changed.class, () -> AppointmentRow
-                .<AppointmentRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .map(found -> siteScope.visible(found, row -> row.siteId, "appointment", id))
-                .chain(row -> attend(row, outcome, by)));
+        return idempotentRequests.once(scope, key, request, Changed.class,
+                () -> lockedForChange(id).chain(row -> attend(row, outcome, by)));
     }
 
     private Uni<Changed> attend(AppointmentRow row, Attendance outcome, AppointmentSource by) {
@@ -125,9 +123,17 @@ public class ChangeAppointment {
     private Uni<Changed> change(UUID id, String operation, String key, Object request, WebhookEventType type,
                                 Function<Appointment, Appointment> command) {
         String scope = "appointment:" + id + ":" + operation + ":" + siteScope.caller();
-        return idempotentRequests.once(scope, key, request, Changed.class, () -> AppointmentRow.<AppointmentRow>findById(id)
-                .map(found -> siteScope.visible(found, row -> row.siteId, "appointment", id))
-                .chain(row -> apply(row, type, command)));
+        return idempotentRequests.once(scope, key, request, Changed.class,
+                () -> lockedForChange(id).chain(row -> apply(row, type, command)));
+    }
+
+    /**
+     * The stored appointment, its row locked until the transaction ends, so two people changing it at once take turns
+     * and the second decides on what the first stored; another site's appointment is not found.
+     */
+    private Uni<AppointmentRow> lockedForChange(UUID id) {
+        return AppointmentRow.<AppointmentRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .map(found -> siteScope.visible(found, row -> row.siteId, "appointment", id));
     }
 
     /** The domain's next version of the stored appointment, or its refusal as a problem answer. */

@@ -1,7 +1,6 @@
 package care.sciatica.followup.usecase;
 
 import care.sciatica.followup.domain.appointment.Appointment;
-import care.sciatica.followup.domain.appointment.AppointmentState;
 import care.sciatica.followup.domain.webhook.WebhookEventType;
 import care.sciatica.platform.observability.AfterCommit;
 import care.sciatica.platform.observability.FlowStart;
@@ -68,9 +67,7 @@ public class FollowUpMetrics {
 
     /** Counts an appointment change once it has committed. */
     void appointment(Appointment appointment, WebhookEventType type) {
-        String event = appointment.state() == AppointmentState.NO_SHOW
-                ? "no_show" : type.wireName().substring("appointment.".length());
-        countAppointment(appointment.siteId(), event);
+        countAppointment(appointment.siteId(), type.wireName().substring("appointment.".length()));
     }
 
     /**
