@@ -12,7 +12,8 @@ import java.util.logging.Level;
 import org.jboss.logmanager.LogContext;
 
 /**
- * Runs the whole platform without Docker: Kafka, the databases, Keycloak and the four services, until Ctrl-C.
+ * Runs the whole platform without Docker: Kafka, the databases, Keycloak, the four services and a Prometheus scraping
+ * them, until Ctrl-C.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -90,6 +91,10 @@ public final class LocalStack implements AutoCloseable {
             }
             log("Services ready (%d ms)".formatted(elapsedMillis(begin)));
 
+            remember(PrometheusServer.launchForLocalRun(repositoryRoot, logDirectory))
+                    .awaitReady(PrometheusServer.START_TIMEOUT);
+            log("Prometheus is up on 127.0.0.1:" + PrometheusServer.DEFAULT_PORT);
+
             Path demo = repositoryRoot.resolve("seeds/demo");
             if (Files.isDirectory(demo)) {
                 String intake = PlatformService.ALL.getFirst().baseUrl();
@@ -137,6 +142,8 @@ public final class LocalStack implements AutoCloseable {
                 .formatted(KeycloakServer.DEFAULT_PORT));
         out.append("Realm (issuer):    http://127.0.0.1:%d/realms/%s%n"
                 .formatted(KeycloakServer.DEFAULT_PORT, KeycloakServer.REALM));
+        out.append("Prometheus:        http://127.0.0.1:%d (alerts: /alerts, scrape targets: /targets)%n"
+                .formatted(PrometheusServer.DEFAULT_PORT));
         out.append(System.lineSeparator()).append("Demo log-ins (password 'demo', dev-only; client 'clinic-app'):")
                 .append(System.lineSeparator());
         DEMO_USERS.forEach(user -> out.append("  ").append(user).append(System.lineSeparator()));
