@@ -101,6 +101,11 @@ public final class PrometheusServer implements AutoCloseable {
         return process.logFile();
     }
 
+    /** The operating-system process. */
+    public ProcessHandle handle() {
+        return process.handle();
+    }
+
     @Override
     public void close() {
         process.close();
