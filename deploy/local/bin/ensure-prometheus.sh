@@ -24,5 +24,5 @@ elif [ -x /etc/init.d/prometheus ]; then
   /etc/init.d/prometheus stop >/dev/null 2>&1 || true
 fi
 
-prometheus --version 2>&1 | head -n 1
-promtool --version 2>&1 | head -n 1
+prometheus --version 2>&1 | sed -n 1p
+promtool --version 2>&1 | sed -n 1p
