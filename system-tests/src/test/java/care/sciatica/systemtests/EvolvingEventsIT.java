@@ -10,6 +10,8 @@ import care.sciatica.contracts.EventType;
 import care.sciatica.local.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
@@ -72,7 +74,9 @@ class EvolvingEventsIT {
     void theFollowUpServiceBooksAfterASessionCompletedWithAddedProperties() {
         String caseId = UUID.randomUUID().toString();
         ObjectNode completed = EventExamples.json(EventType.SESSION_COMPLETED);
-        completed.put("sessionId", UUID.randomUUID().toString());
+        // A session completed just now (the example's date is in the past, where no slot can be booked).
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        completed.put("sessionId", UUID.randomUUID().toString()).put("completedAt", now).put("occurredAt", now);
         send(EventType.SESSION_COMPLETED, caseId, completed);
 
         JsonNode scheduled = awaitEvent(EventType.APPOINTMENT_SCHEDULED, caseId);

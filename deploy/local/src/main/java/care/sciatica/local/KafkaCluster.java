@@ -1,5 +1,6 @@
 package care.sciatica.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,9 +212,16 @@ public final class KafkaCluster implements AutoCloseable {
         private List<String> jvm(String... arguments) {
             List<String> command = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", LOG_MANAGER,
                     "-Dlogging.configuration=" + home.resolve("logging.properties").toUri(),
-                    "-cp", System.getProperty("java.class.path")));
+                    "-cp", absoluteClassPath()));
             command.addAll(List.of(arguments));
             return ServiceProcess.javaCommand(command.toArray(String[]::new));
+        }
+
+        /** This JVM's class path with absolute entries: the node runs in its own folder. */
+        private static String absoluteClassPath() {
+            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                    .collect(Collectors.joining(File.pathSeparator));
         }
 
         String logTail() {
