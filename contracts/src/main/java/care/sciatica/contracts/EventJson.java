@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The one Jackson configuration for event data: ISO-8601 dates, absent instead of null, unknown properties rejected.
+ * The one Jackson configuration for event data: ISO-8601 dates, absent instead of null. Producers write with
+ * {@link #mapper()}, which also rejects unknown properties in what a service reads back of its own; consumers read
+ * other services' events with {@link #tolerant()}, which ignores a property the catalogue added after them.
  */
 public final class EventJson {
 
@@ -22,6 +24,8 @@ public final class EventJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
+    private static final ObjectMapper TOLERANT = MAPPER.copy()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private EventJson() {
     }
@@ -29,6 +33,14 @@ public final class EventJson {
     /** The shared, thread-safe mapper; do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The tolerant reader for events another service produced: an added optional property (a compatible change of the
+     * contract) is ignored; missing required values and wrong types still fail. Shared and thread-safe.
+     */
+    public static ObjectMapper tolerant() {
+        return TOLERANT;
     }
 
     public static byte[] toBytes(Object data) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Validates event data against the catalogue's JSON Schemas, loaded from the classpath by their {@code $id}, so a
@@ -56,9 +57,24 @@ public final class EventSchemas {
         return violations(type.schemaId(), data);
     }
 
+    /**
+     * The violations a tolerant reader cannot accept: every violation except a property the schema does not know.
+     * Adding an optional property is a compatible change (see {@code contracts/EVOLUTION.md}), so a consumer built
+     * against an older copy of the catalogue must still read the event; a missing required property, a wrong type or
+     * an unknown code is still a broken contract.
+     */
+    public static List<Violation> breakingViolations(EventType type, JsonNode data) {
+        return violations(type.schemaId(), data, message -> !"additionalProperties".equals(message.getType()));
+    }
+
     /** The violations of {@code data} against the catalogue schema with this {@code $id}; empty when it conforms. */
     public static List<Violation> violations(String schemaId, JsonNode data) {
+        return violations(schemaId, data, message -> true);
+    }
+
+    private static List<Violation> violations(String schemaId, JsonNode data, Predicate<ValidationMessage> counts) {
         return schema(schemaId).validate(data).stream()
+                .filter(counts)
                 .map(message -> new Violation(path(message), message.getError()))
                 .sorted(java.util.Comparator.comparing(Violation::path).thenComparing(Violation::message))
                 .toList();

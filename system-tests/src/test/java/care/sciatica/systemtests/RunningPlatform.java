@@ -2,6 +2,7 @@ package care.sciatica.systemtests;
 
 import care.sciatica.local.FreePorts;
 import care.sciatica.local.KafkaBroker;
+import care.sciatica.local.KafkaCluster;
 import care.sciatica.local.KeycloakServer;
 import care.sciatica.local.PlatformService;
 import care.sciatica.local.PostgresDatabases;
@@ -45,7 +46,9 @@ final class RunningPlatform implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, PlatformService> services = new LinkedHashMap<>();
-    private KafkaBroker kafka;
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private ServiceLauncher launcher;
+    private KafkaCluster kafka;
     private KeycloakServer keycloak;
     private OtlpTraceReceiver traces;
 
@@ -76,7 +79,8 @@ final class RunningPlatform implements AutoCloseable {
     private void startAll() {
         Path root = RepositoryLayout.root();
         logs = root.resolve("system-tests/target/platform-logs");
-        kafka = remember(KafkaBroker.start(KafkaBroker.RANDOM_PORT));
+        // Three brokers, topics with three replicas and min.insync.replicas=2: one broker may fail, as in production.
+        kafka = remember(KafkaCluster.start(3, KafkaBroker.RANDOM_PORT, root.resolve("system-tests/target/kafka")));
         kafka.createTopics(Topics.all());
         keycloak = remember(KeycloakServer.launch(KeycloakServer.defaultHome(), RepositoryLayout.realmFile(),
                 FreePorts.next(), FreePorts.next(), logs.resolve("keycloak.log")));
@@ -91,10 +95,72 @@ final class RunningPlatform implements AutoCloseable {
         keycloak.awaitReady(KeycloakServer.DEFAULT_START_TIMEOUT);
 
         traces = remember(OtlpTraceReceiver.start());
-        ServiceLauncher launcher = new ServiceLauncher(root, logs, kafka.bootstrapServers(), databases,
-                keycloak.realmUrl()).with(tracingTo(traces));
-        List<ServiceProcess> processes = services.values().stream().map(s -> remember(launcher.start(s))).toList();
-        processes.forEach(process -> process.awaitReady(SERVICE_START));
+        launcher = new ServiceLauncher(root, logs, kafka.bootstrapServers(), databases, keycloak.realmUrl())
+                .with(tracingTo(traces));
+        services.values().forEach(service -> processes.put(service.name(), launcher.start(service)));
+        started.push(() -> processes.values().forEach(ServiceProcess::close));
+        processes.values().forEach(process -> process.awaitReady(SERVICE_START));
+    }
+
+    /** Kills the service at once (SIGKILL), as a crash does: nothing is flushed, no consumer leaves its group. */
+    void kill(String service) {
+        processes.get(service).kill();
+    }
+
+    /** Starts the service again on its port, with its environment and log, and waits until it is ready. */
+    void restart(String service) {
+        ServiceProcess process = launcher.start(services.get(service));
+        processes.put(service, process);
+        process.awaitReady(SERVICE_START);
+    }
+
+    /**
+     * A second instance of every service: the same database and consumer groups as the first, its own port and
+     * instance id. Closing it stops them again.
+     */
+    SecondInstances startSecondInstances() {
+        Map<String, PlatformService> seconds = new LinkedHashMap<>();
+        Map<String, ServiceProcess> running = new LinkedHashMap<>();
+        services.values().forEach(first -> seconds.put(first.name(),
+                new PlatformService(first.name(), FreePorts.next(), first.database())));
+        seconds.values().forEach(second -> running.put(second.name(), launcher.start(second)));
+        SecondInstances instances = new SecondInstances(seconds, running);
+        try {
+            running.values().forEach(process -> process.awaitReady(SERVICE_START));
+            return instances;
+        } catch (RuntimeException e) {
+            instances.close();
+            throw e;
+        }
+    }
+
+    /** The second instances of the services, on ports of their own. */
+    record SecondInstances(Map<String, PlatformService> services, Map<String, ServiceProcess> processes)
+            implements AutoCloseable {
+
+        String baseUrl(String service) {
+            return services.get(service).baseUrl();
+        }
+
+        /** SIGKILL, as a crash. */
+        void kill(String service) {
+            processes.get(service).kill();
+        }
+
+        /** A graceful stop (SIGTERM), as a rolling update does: in-flight work is finished first. */
+        void stop(String service) {
+            processes.get(service).close();
+        }
+
+        @Override
+        public void close() {
+            processes.values().forEach(ServiceProcess::close);
+        }
+    }
+
+    /** The three Kafka nodes, each killable on its own. */
+    KafkaCluster kafka() {
+        return kafka;
     }
 
     /** Tracing switched on the way an operator does it (deploy/k8s, docker-compose), exporting to {@code receiver}. */
@@ -131,6 +197,11 @@ final class RunningPlatform implements AutoCloseable {
 
     String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The name of the service's database on the local PostgreSQL. */
+    String database(String service) {
+        return services.get(service).database();
     }
 
     String baseUrl(String service) {

@@ -60,8 +60,9 @@ public final class LocalStack implements AutoCloseable {
     public void start() {
         try {
             long begin = System.nanoTime();
-            log("Starting Kafka on 127.0.0.1:" + KafkaBroker.DEFAULT_PORT);
-            KafkaBroker kafka = remember(KafkaBroker.start(KafkaBroker.DEFAULT_PORT));
+            log("Starting Kafka on 127.0.0.1:" + KafkaBroker.DEFAULT_PORT + " (a JVM of its own, data in "
+                    + kafkaDirectory() + ")");
+            KafkaCluster kafka = remember(KafkaCluster.start(1, KafkaBroker.DEFAULT_PORT, kafkaDirectory()));
             kafka.createTopics(Topics.all());
             log("Kafka is up (%d ms), topics %s".formatted(elapsedMillis(begin), Topics.all().keySet()));
 
@@ -82,14 +83,16 @@ public final class LocalStack implements AutoCloseable {
             ServiceLauncher launcher = new ServiceLauncher(repositoryRoot, logDirectory, kafka.bootstrapServers(),
                     databases, keycloak.realmUrl());
             begin = System.nanoTime();
+            Supervisor supervisor = remember(new Supervisor(SERVICE_START_TIMEOUT));
             List<ServiceProcess> services = PlatformService.ALL.stream()
-                    .map(service -> remember(launcher.start(service)))
+                    .map(service -> supervisor.start(service.name(), () -> launcher.start(service)))
                     .toList();
             for (ServiceProcess service : services) {
                 service.awaitReady(SERVICE_START_TIMEOUT);
                 log(service.name() + " is ready");
             }
             log("Services ready (%d ms)".formatted(elapsedMillis(begin)));
+            supervisor.serveControl(Supervisor.CONTROL_PORT);
 
             remember(PrometheusServer.launchForLocalRun(repositoryRoot, logDirectory))
                     .awaitReady(PrometheusServer.START_TIMEOUT);
@@ -105,6 +108,10 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private Path kafkaDirectory() {
+        return repositoryRoot.resolve(".local-run/kafka");
     }
 
     /** Stops the services, then Keycloak, then Kafka (the reverse of the start order). */
@@ -150,6 +157,8 @@ public final class LocalStack implements AutoCloseable {
         out.append("Service account: client 'booking-demo', secret 'booking-demo-secret-dev-only' (booking-system, site-north)")
                 .append(System.lineSeparator());
         out.append("Logs: ").append(logDirectory).append(System.lineSeparator());
+        out.append("One service on its own: ./run-local stop|start|restart|kill <service>, ./run-local status")
+                .append(System.lineSeparator());
         out.append("Press Ctrl-C to stop everything.").append(System.lineSeparator());
         System.out.print(out);
     }
@@ -168,7 +177,7 @@ public final class LocalStack implements AutoCloseable {
         return (System.nanoTime() - beginNanos) / 1_000_000;
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.out.println("[local-stack] " + message);
     }
 }

@@ -51,6 +51,8 @@ public final class ServiceLauncher {
         env.put("QUARKUS_DATASOURCE_USERNAME", databases.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", databases.password());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcAuthServerUrl);
+        // Stable across restarts of this instance and distinct between two instances of one service (their ports).
+        env.put("SCIATICA_INSTANCE_ID", service.name() + "-" + service.port());
         env.putAll(settings);
         return env;
     }

@@ -41,7 +41,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts {@code command} in {@code workingDirectory} with the extra {@code environment}, stdout and stderr
-     * going to {@code logFile}; {@code readinessUri} answers 200 once the process is ready.
+     * appended to {@code logFile} (a restarted process keeps one log); {@code readinessUri} answers 200 once the
+     * process is ready ({@code null} for a process without HTTP).
      */
     public static ServiceProcess start(String name, List<String> command, Map<String, String> environment,
                                        Path workingDirectory, Path logFile, URI readinessUri) {
@@ -50,7 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
             return new ServiceProcess(name, builder.start(), logFile, readinessUri);
         } catch (IOException e) {
@@ -85,6 +86,38 @@ public final class ServiceProcess implements AutoCloseable {
                         .formatted(name, readinessUri, timeout, logFile, logTail()));
             }
             waitForExit(POLL_INTERVAL);
+        }
+    }
+
+    /** Waits until the process exits by itself and returns its exit code; fails when the time runs out. */
+    public int awaitExit(Duration timeout) {
+        waitForExit(timeout);
+        if (process.isAlive()) {
+            close();
+            throw new IllegalStateException(name + " did not finish within " + timeout + "; log " + logFile + ":\n"
+                    + logTail());
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * Kills the process and its descendants at once (SIGKILL), as a crash or an out-of-memory kill does: no shutdown
+     * hook runs, nothing is flushed or handed over.
+     */
+    public void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> awaitExit(handle, Duration.ofSeconds(10)));
+    }
+
+    /** Waits on this thread for {@code duration} (between polls of something that has no event to wait for). */
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
         }
     }
 

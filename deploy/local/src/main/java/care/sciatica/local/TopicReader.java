@@ -91,6 +91,23 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
+    /** Every record {@code topic} holds now, from its beginning up to the end offsets at the time of the call. */
+    public List<ConsumerRecord<String, String>> readAll(String topic) {
+        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> all = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).records(topic).forEach(all::add);
+            }
+            return all;
+        }
+    }
+
     /** Sends a record and waits for the broker's acknowledgement. */
     public synchronized void send(ProducerRecord<String, String> record) {
         if (producer == null) {

@@ -37,7 +37,8 @@ public record IncomingEvent(String id, String type, String source, String subjec
 
     /**
      * The data as the catalogue's record for this event's type, after checking it against the type's JSON Schema;
-     * data that breaks the contract is poison.
+     * data that breaks the contract is poison. The reading is tolerant: a property the catalogue added after this
+     * consumer was built is ignored, everything else the schema says still holds.
      */
     public <T extends Record> T dataAs(Class<T> recordClass) {
         EventType expected = EventType.ofDataClass(recordClass).orElseThrow(() -> new IllegalArgumentException(
@@ -51,12 +52,12 @@ public record IncomingEvent(String id, String type, String source, String subjec
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("event " + id + " data is not JSON: " + e.getOriginalMessage(), e);
         }
-        List<EventSchemas.Violation> violations = EventSchemas.violations(expected, tree);
+        List<EventSchemas.Violation> violations = EventSchemas.breakingViolations(expected, tree);
         if (!violations.isEmpty()) {
             throw new PoisonEventException("event " + id + " breaks the " + type + " contract: " + violations);
         }
         try {
-            return EventJson.mapper().treeToValue(tree, recordClass);
+            return EventJson.tolerant().treeToValue(tree, recordClass);
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("event " + id + " cannot be read: " + e.getOriginalMessage(), e);
         }

@@ -95,7 +95,8 @@ public class OpenSession {
 
     private static PlanIssued plan(PlanReady ready) {
         try {
-            return EventJson.mapper().readValue(ready.plan, PlanIssued.class);
+            // The plan is kept as the assessment service sent it, so it is read as tolerantly as the event was.
+            return EventJson.tolerant().readValue(ready.plan, PlanIssued.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
