@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import static care.sciatica.contracts.EventJson.mapper;
 import static org.awaitility.Awaitility.await;
 
@@ -158,18 +160,24 @@ final class CaseDriver {
     /** Sends until an answer in {@code ok}; {@code notYet} answers are waited out like transient ones. */
     private JsonNode untilAnswered(String what, Supplier<Answer> attempt, Set<Integer> ok, Set<Integer> notYet) {
         AtomicReference<Answer> last = new AtomicReference<>();
-        await(what).atMost(patience).pollDelay(Duration.ZERO).pollInterval(RETRY_PAUSE).until(() -> {
-            Answer answer = attempt.get();
-            last.set(answer);
-            if (answer != null && ok.contains(answer.status())) {
-                return true;
-            }
-            if (answer != null && !TRANSIENT.contains(answer.status()) && !notYet.contains(answer.status())) {
-                throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
-            }
-            retries.incrementAndGet();
-            return false;
-        });
+        try {
+            await(what).atMost(patience).pollDelay(Duration.ZERO).pollInterval(RETRY_PAUSE).until(() -> {
+                Answer answer = attempt.get();
+                last.set(answer);
+                if (answer != null && ok.contains(answer.status())) {
+                    return true;
+                }
+                if (answer != null && !TRANSIENT.contains(answer.status()) && !notYet.contains(answer.status())) {
+                    throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
+                }
+                retries.incrementAndGet();
+                return false;
+            });
+        } catch (ConditionTimeoutException e) {
+            Answer answer = last.get();
+            throw new IllegalStateException(what + " not answered within " + patience + "; last answer: "
+                    + (answer == null ? "no connection" : answer.status() + " " + answer.body()), e);
+        }
         return ClinicFlows.json(last.get().body());
     }
 
