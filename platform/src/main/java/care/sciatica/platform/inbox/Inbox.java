@@ -14,8 +14,10 @@ import java.util.function.Function;
 
 /**
  * The idempotent consumer: records the event id in the same transaction as the state change, so a redelivered event
- * changes nothing. Transient failures are retried a bounded number of times; then, or at once for a poison event,
- * the failure is returned, the message is nacked and the connector's dead-letter route takes it.
+ * changes nothing. A failing handler is retried a bounded number of times; then, or at once for a poison event,
+ * the failure is returned, the message is nacked and the connector's dead-letter route takes it. An outage of the
+ * database ({@link Outage}) is no fault of the event: it is retried until the database is back, and the partition waits
+ * (events of a case stay in order).
  * The offset is committed only after this returns successfully (post-processing acknowledgement).
  * Each event is handled in a span that continues the producer's trace, with its case id in the log context, and
  * what the handler deferred with {@link AfterCommit} runs once its transaction has committed.
@@ -49,8 +51,13 @@ public class Inbox {
                 .chain(event -> AfterCommit.scope(() -> Panache.withTransaction(() -> claim(consumer, event)
                                 .chain(first -> first
                                         ? handle(consumer, event, handler) : skipDuplicate(consumer, event))))
-                        .onFailure(failure -> !(failure instanceof PoisonEventException)).retry()
-                        .withBackOff(config.retryBackoff()).atMost(config.retries()))
+                        .onFailure(failure -> !(failure instanceof PoisonEventException) && !Outage.isCauseOf(failure))
+                        .retry().withBackOff(config.retryBackoff()).atMost(config.retries())
+                        .onFailure(Outage::isCauseOf).invoke(failure -> LOG.warnf(
+                                "Event at %s/%d@%d waits for the database: %s", record.topic(), record.partition(),
+                                record.offset(), failure.toString()))
+                        .onFailure(Outage::isCauseOf).retry()
+                        .withBackOff(config.retryBackoff(), config.outageBackoff()).indefinitely())
                 .onFailure().invoke(failure -> {
                     LOG.warnf("Event at %s/%d@%d goes to the dead-letter topic: %s",
                             record.topic(), record.partition(), record.offset(), failure.toString());

@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Bounded retries before an event is dead-lettered. */
+/** Bounded retries before an event is dead-lettered; patience while the database is away. */
 @ConfigMapping(prefix = "sciatica.inbox")
 public interface InboxConfig {
 
@@ -15,6 +15,10 @@ public interface InboxConfig {
 
     @WithDefault("200ms")
     Duration retryBackoff();
+
+    /** The longest pause between attempts while the database is unreachable (the back-off doubles up to it). */
+    @WithDefault("5s")
+    Duration outageBackoff();
 
     /** Where the connector routes given-up events (the {@code topic} of the dead-letter counter). */
     Optional<String> deadLetterTopic();
