@@ -42,6 +42,7 @@ final class CaseDriver {
     private static final Set<Integer> TRANSIENT = Set.of(409, 429, 500, 502, 503, 504);
 
     private final Function<String, String> baseUrl;
+    private final String siteId;
     private final Supplier<String> frontDesk;
     private final Supplier<String> therapist;
     private final Duration patience;
@@ -49,13 +50,14 @@ final class CaseDriver {
     private final AtomicInteger retries = new AtomicInteger();
 
     /**
-     * A driver for site-north's front desk and therapist; {@code baseUrl} says where each request for a service goes
-     * (one instance, or any of its replicas).
+     * A driver for a site's front desk and therapist (demo users {@code frontdesk.<site>}, {@code therapist.<site>});
+     * {@code baseUrl} says where each request for a service goes (one instance, or any of its replicas).
      */
-    CaseDriver(RunningPlatform platform, Function<String, String> baseUrl, Duration patience) {
+    CaseDriver(RunningPlatform platform, String site, Function<String, String> baseUrl, Duration patience) {
         this.baseUrl = baseUrl;
-        this.frontDesk = cachedToken(platform, "frontdesk.north");
-        this.therapist = cachedToken(platform, "therapist.north");
+        this.siteId = "site-" + site;
+        this.frontDesk = cachedToken(platform, "frontdesk." + site);
+        this.therapist = cachedToken(platform, "therapist." + site);
         this.patience = patience;
     }
 
@@ -105,9 +107,9 @@ final class CaseDriver {
     record Outcome(String caseId, String sessionId) {
     }
 
-    /** Records a first visit at site-north and takes the case through a completed session. */
+    /** Records a first visit at the site and takes the case through a completed session. */
     Outcome takeThroughSession() {
-        JsonNode intake = write(frontDesk, "intake-service", "/intakes", ClinicFlows.intakeRequest("site-north"),
+        JsonNode intake = write(frontDesk, "intake-service", "/intakes", ClinicFlows.intakeRequest(siteId),
                 Set.of(201));
         String caseId = intake.get("caseId").asText();
         // The plan reaches the session service through two Kafka hops; until then the case has no plan there (404).

@@ -44,7 +44,7 @@ class FaultInjectionIT {
 
     @Test
     void nothingIsLostDuplicatedOrStuckWhenServicesTheBrokerAndTheDatabaseFail() throws Exception {
-        CaseDriver.Batch batch = new CaseDriver(platform, platform::baseUrl, PATIENCE).start(CASES, CLINICS);
+        CaseDriver.Batch batch = new CaseDriver(platform, "north", platform::baseUrl, PATIENCE).start(CASES, CLINICS);
         List<String> faults = injectFaultsWhile(batch);
         List<String> caseIds = batch.await().stream().map(CaseDriver.Outcome::caseId).toList();
 

@@ -49,8 +49,7 @@ final class FlowInvariants {
     /** Waits until every case is followed up and every outbox is drained (the platform has settled). */
     void awaitSettled(List<String> caseIds, Duration patience) {
         await("every completed session led to an appointment or a book-by-hand task").atMost(patience)
-                .untilAsserted(() -> assertThat(count("followup-service", FOLLOWED_UP, caseIds))
-                        .isEqualTo(caseIds.size()));
+                .untilAsserted(() -> assertThat(followedUp(caseIds)).isEqualTo(caseIds.size()));
         await("every outbox drained").atMost(patience)
                 .untilAsserted(() -> assertThat(unpublished()).isEqualTo(Map.of()));
     }
@@ -69,7 +68,7 @@ final class FlowInvariants {
                 "SELECT count(*) FROM treatment_session WHERE state = 'COMPLETED' AND case_id = ANY(?)", caseIds));
         counts.put("sessions", count("session-service",
                 "SELECT count(*) FROM treatment_session WHERE case_id = ANY(?)", caseIds));
-        counts.put("cases followed up", count("followup-service", FOLLOWED_UP, caseIds));
+        counts.put("cases followed up", followedUp(caseIds));
         counts.put("cases followed up more than once", count("followup-service", """
                 SELECT count(*) FROM (SELECT case_id FROM (
                     SELECT case_id FROM appointment WHERE case_id = ANY(?)
@@ -101,6 +100,11 @@ final class FlowInvariants {
                 .containsEntry("dead-lettered events of these cases", 0L)
                 .containsEntry("plan events per case above one", 0L)
                 .containsEntry("completion events per case above one", 0L);
+    }
+
+    /** How many of the cases have an appointment or a book-by-hand task. */
+    long followedUp(List<String> caseIds) throws SQLException {
+        return count("followup-service", FOLLOWED_UP, caseIds);
     }
 
     /** The ids of the cases' appointments. */
