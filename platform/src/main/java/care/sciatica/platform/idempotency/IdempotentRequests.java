@@ -54,7 +54,7 @@ public class IdempotentRequests {
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !PRINTABLE.matcher(key).matches()) {
             return Uni.createFrom().failure(ProblemException.invalid(HEADER,
-                    "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters"));
+                    "must be 1 to " + MAX_KEY_LENGTH + " characters, printable ASCII"));
         }
         String requestHash = hash(request);
         return claim(scope, key, requestHash).chain(claimed -> claimed

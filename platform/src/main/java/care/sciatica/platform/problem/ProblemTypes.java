@@ -34,24 +34,24 @@ public final class ProblemTypes {
         };
     }
 
-    /** The title that goes with {@link #slugFor(int)}. */
+    /** The title that goes with {@link #slugFor(int)}: the status's standard reason phrase. */
     public static String titleFor(int status) {
         return switch (status) {
-            case 400 -> "Bad request";
+            case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
-            case 404 -> "Not found";
-            case 405 -> "Method not allowed";
-            case 406 -> "Not acceptable";
-            case 408 -> "Request timeout";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 408 -> "Request Timeout";
             case 409 -> "Conflict";
-            case 413 -> "Body too large";
-            case 414 -> "URI too long";
-            case 415 -> "Unsupported media type";
-            case 429 -> "Too many requests";
-            case 431 -> "Headers too large";
-            case 503 -> "Service unavailable";
-            case 504 -> "Timeout";
+            case 413 -> "Content Too Large";
+            case 414 -> "URI Too Long";
+            case 415 -> "Unsupported Media Type";
+            case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
             default -> status >= 500 ? "Internal error" : "HTTP " + status;
         };
     }

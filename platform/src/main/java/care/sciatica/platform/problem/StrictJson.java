@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
@@ -92,11 +91,6 @@ public class StrictJson implements ObjectMapperCustomizer {
             JsonNode node = tree.deserialize(parser, context);
             check(parser, node);
             return node;
-        }
-
-        @Override
-        public JsonNode getNullValue(DeserializationContext context) {
-            return NullNode.getInstance();
         }
 
         private static void check(JsonParser parser, JsonNode node) throws JsonMappingException {

@@ -56,7 +56,7 @@ public class ClientRateLimit {
             return null;
         }
         return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", Long.toString(waitSeconds))
-                .entity(new Problem(ProblemTypes.uri("rate-limited"), "Too many requests", 429,
+                .entity(new Problem(ProblemTypes.uri("rate-limited"), "Too Many Requests", 429,
                         "This client has sent more requests than it may; retry after " + waitSeconds + " s",
                         List.of()))
                 .build();
