@@ -39,7 +39,11 @@ final class OverrideInput {
             problems.add(new Problem.FieldProblem("parameters", "only for target STEP"));
         }
         StepParameters parameters = null;
-        if (request.parameters() != null && target == OverrideRequest.Target.STEP) {
+        List<?> regions = request.parameters() == null ? null : request.parameters().regions();
+        if (regions != null && regions.contains(null)) {
+            problems.add(new Problem.FieldProblem("parameters.regions[" + regions.indexOf(null) + "]",
+                    "must be a body site, not null"));
+        } else if (request.parameters() != null && target == OverrideRequest.Target.STEP) {
             try {
                 parameters = LeadOverrides.domain(request.parameters());
             } catch (IllegalArgumentException e) {

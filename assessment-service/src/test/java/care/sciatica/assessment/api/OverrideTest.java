@@ -135,6 +135,32 @@ class OverrideTest {
     }
 
     @Test
+    void aNullRegionIsNamedNotAnInternalError() {
+        String caseId = TestCases.assessed(kafka, "site-north", TestCases.history());
+        java.util.List<Object> regions = new java.util.ArrayList<>();
+        regions.add(null);
+        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("regions", regions);
+
+        override(caseId, null, Map.of("target", "STEP", "step", "ICE_MASSAGE", "status", "MODIFIED",
+                "parameters", parameters, "reason", "Lead reviewed the case"))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("parameters.regions[0]"));
+        given().get("/cases/" + caseId + "/assessment").then().body("planVersion", equalTo(1));
+    }
+
+    @Test
+    void anEnumOrdinalIsNotADecision() {
+        String caseId = TestCases.assessed(kafka, "site-north", TestCases.history());
+
+        given().contentType(ContentType.JSON)
+                .body("{\"target\":\"SUITABILITY\",\"decision\":0,\"reason\":\"Lead reviewed\"}")
+                .post("/cases/" + caseId + "/assessment/overrides")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("decision"));
+    }
+
+    @Test
     @TestSecurity(user = "therapist.north", roles = "therapist")
     @OidcSecurity(claims = @Claim(key = "sites", value = "[\"site-north\"]", type = ClaimType.JSON_ARRAY))
     void aTherapistMayNotOverride() {

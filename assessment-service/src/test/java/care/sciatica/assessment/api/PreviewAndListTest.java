@@ -94,6 +94,32 @@ class PreviewAndListTest {
     }
 
     @Test
+    void aPreviewRefusesAnOnsetInTheFutureAsIntakeDoes() {
+        ObjectNode history = (ObjectNode) TestCases.history().get("history");
+        ((ObjectNode) history.get("onset")).put("beganOn", java.time.LocalDate.now().plusDays(30).toString());
+
+        given().contentType(ContentType.JSON).body(Map.of("history", history, "ageYears", 40))
+                .post("/assessments/preview")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("history.onset.beganOn")))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("in the future"));
+    }
+
+    @Test
+    void aPreviewBodyWithADuplicateKeyOrAControlCharacterIsRefused() {
+        given().contentType(ContentType.JSON).body("{\"ageYears\":40,\"ageYears\":41,\"history\":{}}")
+                .post("/assessments/preview")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://sciatica.care/problems/malformed-json"));
+        ObjectNode history = (ObjectNode) TestCases.history().get("history");
+        history.put("notes", "a\u0000b");
+        given().contentType(ContentType.JSON).body(Map.of("history", history, "ageYears", 40))
+                .post("/assessments/preview")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("history.notes"));
+    }
+
+    @Test
     void aSitesAssessmentsAreListedByStatusAndDispositionOnlyForItsStaff() {
         String amended = TestCases.assessed(kafka, "site-north", TestCases.history());
         kafka.send(TopicReader.cloudEvent(EventType.HISTORY_AMENDED, amended, "site-north",

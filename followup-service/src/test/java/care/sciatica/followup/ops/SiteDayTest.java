@@ -71,6 +71,17 @@ class SiteDayTest {
     @Test
     @TestSecurity(user = "ops.north", roles = "ops")
     @OidcSecurity(claims = @Claim(key = "sites", value = "[\"site-north\"]", type = ClaimType.JSON_ARRAY))
+    void aBlankOrMalformedSiteIsABadRequestNotAllMySites() {
+        given().get("/ops/sites/%20/days/2026-03-02").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("siteId"));
+        given().get("/ops/sites/' OR '1'='1/days/2026-03-02").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    @TestSecurity(user = "ops.north", roles = "ops")
+    @OidcSecurity(claims = @Claim(key = "sites", value = "[\"site-north\"]", type = ClaimType.JSON_ARRAY))
     void aDayThatIsNotADateIsABadRequest() {
         given().get("/ops/sites/site-north/days/yesterday").then().statusCode(400)
                 .contentType("application/problem+json");

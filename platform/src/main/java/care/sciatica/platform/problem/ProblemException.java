@@ -9,18 +9,30 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldProblem> errors;
+    private final String retryAfter;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldProblem> errors) {
+        this(status, slug, title, detail, errors, null);
+    }
+
+    /** @param retryAfter seconds for a Retry-After header (a 409 "in progress", a 429), or null for none */
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldProblem> errors,
+                            String retryAfter) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    public String retryAfter() {
+        return retryAfter;
     }
 
     /** The named record does not exist, or belongs to a site the caller may not see. */
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(404, "not-found", "Not found", "No " + what + " with id " + id, List.of());
+        return new ProblemException(404, "not-found", "Not found", "No " + what + " with id " + TextChecks.excerpt(id, 64), List.of());
     }
 
     /** The request is well-formed but clashes with the current state. */
@@ -43,7 +55,7 @@ public class ProblemException extends RuntimeException {
     /** The caller may not act for this site. */
     public static ProblemException forbiddenSite(String siteId) {
         return new ProblemException(403, "forbidden-site", "Forbidden",
-                "You may not act for site " + siteId, List.of());
+                "You may not act for site " + TextChecks.excerpt(siteId, 64), List.of());
     }
 
     public Problem toProblem() {

@@ -6,18 +6,25 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.sqlclient.DatabaseException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /** Turns every refusal into an RFC 9457 {@code application/problem+json} answer that names the field and reason. */
@@ -27,7 +34,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception) {
-        return respond(exception.toProblem());
+        Problem problem = exception.toProblem();
+        Response.ResponseBuilder answer = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (exception.retryAfter() != null) {
+            answer.header("Retry-After", exception.retryAfter());
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper
@@ -72,21 +84,123 @@ public class ProblemMappers {
                 "Your role does not allow this operation", List.of()));
     }
 
+    /** No identity where the endpoint needs one; the challenge header stays, the body says it as a problem. */
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException exception) {
+        return unauthorizedAnswer("Bearer", "A valid bearer token is required");
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException exception) {
+        return unauthorizedAnswer("Bearer error=\"invalid_token\"", "The bearer token is not valid");
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception) {
         Response.StatusType status = exception.getResponse().getStatusInfo();
         if (exception.getCause() instanceof JsonProcessingException json) {
             return respond(jsonProblem(json));
         }
-        return respond(new Problem(ProblemTypes.uri("http-" + status.getStatusCode()), status.getReasonPhrase(),
-                status.getStatusCode(), exception.getMessage(), List.of()));
+        int code = status.getStatusCode();
+        Response.ResponseBuilder answer = Response.status(code).type(Problem.MEDIA_TYPE)
+                .entity(Problem.ofStatus(code, frameworkDetail(code, exception)));
+        // What the framework said in headers stays: Allow on a 405, the challenge on a 401, Retry-After.
+        for (String header : List.of("Allow", "WWW-Authenticate", "Retry-After")) {
+            Object value = exception.getResponse().getHeaders().getFirst(header);
+            if (value != null) {
+                answer.header(header, value);
+            }
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception exception) {
+        Response known = concurrencyOrStorage(exception);
+        if (known != null) {
+            return known;
+        }
         LOG.error("Unexpected failure", exception);
         return respond(new Problem(ProblemTypes.uri("internal"), "Internal error", 500,
                 "The request could not be completed; it has been logged.", List.of()));
+    }
+
+    /**
+     * Failures that are not bugs though nothing mapped them on the way: two requests changed one record at the same
+     * moment (the loser is told to read again and retry), a lock not granted in time, a value the database refuses.
+     * Nothing was written in each case: the transaction rolled back.
+     */
+    static Response concurrencyOrStorage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return conflictAnswer("concurrent-change", "The record was changed by another request at the same"
+                        + " moment; nothing was stored. Read it again and retry.");
+            }
+            if (cause instanceof TimeoutException || cause instanceof io.smallrye.mutiny.TimeoutException) {
+                return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
+                        .entity(Problem.ofStatus(503, "The request took too long and was abandoned; retry later"))
+                        .build();
+            }
+            String sqlState = sqlStateOf(cause);
+            if (sqlState != null) {
+                switch (sqlState) {
+                    case "23505", "40001", "40P01" -> {
+                        return conflictAnswer("concurrent-change", "Another request stored the same record at the"
+                                + " same moment; nothing was stored. Read it again and retry.");
+                    }
+                    case "55P03" -> {
+                        return conflictAnswer("in-progress", "The same record is being changed by another request;"
+                                + " retry shortly.");
+                    }
+                    case "22021", "22P05" -> {
+                        return respond(ProblemException.invalid("$", "contains characters that cannot be stored")
+                                .toProblem());
+                    }
+                    case "22001" -> {
+                        return respond(ProblemException.invalid("$", "a value is longer than allowed").toProblem());
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The SQLSTATE of a database failure, as the reactive client or Hibernate (a JDBC-style cause) carries it. */
+    public static String sqlStateOf(Throwable failure) {
+        if (failure instanceof DatabaseException database) {
+            return database.getSqlState();
+        }
+        if (failure instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        return null;
+    }
+
+    private static Response conflictAnswer(String slug, String detail) {
+        return Response.status(409).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
+                .entity(new Problem(ProblemTypes.uri(slug), "Conflict", 409, detail, List.of())).build();
+    }
+
+    static Response unauthorizedAnswer(String challenge, String detail) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge)
+                .entity(Problem.ofStatus(401, detail)).build();
+    }
+
+    /** The framework's own words for a status, without echoing the request (its messages may quote the path). */
+    private static String frameworkDetail(int status, WebApplicationException exception) {
+        return switch (status) {
+            case 400 -> exception.getCause() != null
+                    ? "A path, query or header parameter is not valid: " + exception.getCause().getMessage()
+                    : "The request is not valid";
+            case 404 -> "No resource at this path";
+            case 405 -> "This resource does not accept this method; see Allow";
+            case 406 -> "This resource answers application/json (or application/problem+json) only";
+            case 413 -> "The body is larger than this service accepts";
+            case 415 -> "This resource reads application/json bodies only";
+            default -> exception.getMessage();
+        };
     }
 
     /** A body Jackson could not read: malformed JSON, an unknown enum value, a wrong type or an unknown field. */
@@ -95,6 +209,10 @@ public class ProblemMappers {
             return new Problem(ProblemTypes.uri("malformed-json"), "Malformed JSON", 400,
                     "The body is not valid JSON: " + exception.getOriginalMessage(), List.of());
         }
+        if (exception.getOriginalMessage() != null && exception.getOriginalMessage().startsWith("Trailing token")) {
+            return new Problem(ProblemTypes.uri("malformed-json"), "Malformed JSON", 400,
+                    "The body must be exactly one JSON document; something follows it", List.of());
+        }
         if (!(exception instanceof JsonMappingException mapping)) {
             return ProblemException.invalid("$", exception.getOriginalMessage()).toProblem();
         }
@@ -102,11 +220,16 @@ public class ProblemMappers {
         String reason;
         if (exception instanceof UnrecognizedPropertyException) {
             reason = "unknown field";
+        } else if (exception instanceof StrictJson.RefusedText) {
+            reason = exception.getOriginalMessage();
         } else if (exception instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
-            reason = "unknown value '" + format.getValue() + "'; allowed: " + allowedValues(format.getTargetType());
+            reason = "unknown value '" + TextChecks.excerpt(format.getValue()) + "'; allowed: " + allowedValues(format.getTargetType());
         } else if (exception instanceof InvalidFormatException format) {
-            reason = "cannot read '" + format.getValue() + "' as " + simpleType(format.getTargetType());
+            reason = "cannot read '" + TextChecks.excerpt(format.getValue()) + "' as " + simpleType(format.getTargetType());
+        } else if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isEnum()) {
+            reason = "expected one of " + allowedValues(mismatch.getTargetType()) + " (by name)";
         } else if (exception instanceof MismatchedInputException mismatch) {
             reason = "expected " + simpleType(mismatch.getTargetType());
         } else {

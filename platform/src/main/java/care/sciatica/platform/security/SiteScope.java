@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The tenancy check every read and write goes through: a record of another site answers 404, so that its
@@ -12,6 +13,10 @@ import java.util.function.Function;
  */
 @RequestScoped
 public class SiteScope {
+
+    /** The documented alphabet of a site id ("site-north"): lower-case letters, digits and hyphens, at most 64. */
+    public static final Pattern SITE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    public static final String SITE_ID_RULE = "must be a site id: lower-case letters, digits and '-', at most 64";
 
     private final CallerSites callerSites;
 
@@ -29,6 +34,7 @@ public class SiteScope {
 
     /** Refuses to act for a site the caller does not belong to (e.g. opening a case there). */
     public void requireMember(String siteId) {
+        requireWellFormed(siteId);
         if (!callerSites.includes(siteId)) {
             throw ProblemException.forbiddenSite(siteId);
         }
@@ -36,10 +42,19 @@ public class SiteScope {
 
     /** The sites a list may draw from: the requested one if the caller has it, else all of the caller's. */
     public Set<String> listable(String requestedSite) {
-        if (requestedSite == null || requestedSite.isBlank()) {
+        if (requestedSite == null || requestedSite.isEmpty()) {
             return callerSites.sites();
         }
+        // A blank or malformed site is a mistake, not "all my sites".
+        requireWellFormed(requestedSite);
         return callerSites.includes(requestedSite) ? Set.of(requestedSite) : Set.of();
+    }
+
+    /** Refuses (400, naming siteId) a site id outside the documented alphabet, before it reaches a query. */
+    public static void requireWellFormed(String siteId) {
+        if (siteId == null || !SITE_ID.matcher(siteId).matches()) {
+            throw ProblemException.invalid("siteId", SITE_ID_RULE);
+        }
     }
 
     public String caller() {
