@@ -3,7 +3,9 @@ package care.sciatica.local;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +13,16 @@ import java.util.Map;
  * shared by {@link LocalStack} and the system tests.
  */
 public final class ServiceLauncher {
+
+    /**
+     * Memory bounded by configuration: an explicit heap, small thread stacks, capped metaspace and code cache, and the
+     * serial collector (a small heap on two cores needs no concurrent collector, and it has the least overhead), so a
+     * service stays well under 300 MB resident. The containers get the same options and a limit to match
+     * (docker-compose.yml, deploy/k8s).
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-Xss512k",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
+            "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     private final Path repositoryRoot;
     private final Path logDirectory;
@@ -61,8 +73,10 @@ public final class ServiceLauncher {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": build the services first (./mvnw install -DskipTests)");
         }
+        List<String> arguments = new ArrayList<>(JVM_OPTIONS);
+        arguments.addAll(List.of("-jar", jar.toString()));
         return ServiceProcess.start(service.name(),
-                ServiceProcess.javaCommand("-jar", jar.toString()),
+                ServiceProcess.javaCommand(arguments.toArray(String[]::new)),
                 environment(service),
                 repositoryRoot.resolve(service.name()),
                 logDirectory.resolve(service.name() + ".log"),
