@@ -124,6 +124,7 @@ public final class Bench {
         Run warmUp = new Run(client, tokens, intake);
         Load.closedLoop(2, Duration.ofSeconds(1), i -> warmUp.flow.run(CaseFlow.Clinic.number(i)));
         warmUp.flow.awaitFollowUps(Duration.ofSeconds(20));
+        warmUp.flow.cancelBooked(Duration.ofSeconds(30));
         if (warmUp.flow.total(CaseFlow.COMPLETED) == 0) {
             throw new IllegalStateException("No case went through in the warm-up: " + warmUp.flow.counts()
                     + " " + warmUp.http.statusCounts());
@@ -212,6 +213,10 @@ public final class Bench {
         result.put("answers", run.http.statusCounts());
         result.put("polls_per_unit", pollsPerUnit(run.http.statusCounts(), units));
         log("%s: %.2f/s (%d)".formatted(unit, rate, units));
+        long cancelled = run.flow.cancelBooked(Duration.ofSeconds(60));
+        if (cancelled > 0) {
+            log("cancelled the %d appointments of this run (calendars free for the next)".formatted(cancelled));
+        }
         return result;
     }
 
@@ -241,6 +246,7 @@ public final class Bench {
         setup.flow.run(clinic).join();
         setup.flow.awaitFollowUps(Duration.ofSeconds(20));
         String caseId = setup.flow.lastCaseId();
+        setup.flow.cancelBooked(Duration.ofSeconds(30));
         Map<String, URI> reads = new LinkedHashMap<>();
         reads.put("GET /cases/{id}/assessment", URI.create("http://127.0.0.1:8082/cases/" + caseId + "/assessment"));
         reads.put("GET /cases/{id}/appointments", URI.create("http://127.0.0.1:8084/cases/" + caseId + "/appointments"));

@@ -24,7 +24,7 @@ public final class Measured {
     /** What the run cost, per database and per process, with {@code units} cases (or intakes) to divide by. */
     public record Cost(Duration elapsed, long units, DatabaseCommits.Snapshot commits, Map<String, Double> commitsPerUnit,
                        Map<String, Double> rowsWrittenPerUnit, double writeTransactionsPerUnit,
-                       Map<String, ProcessCost> processes, double hostBusy) {
+                       Map<String, ProcessCost> processes, double hostBusy, String loadAverage) {
     }
 
     private final DatabaseCommits databaseCommits;
@@ -60,7 +60,18 @@ public final class Measured {
                     sample.rssKb() / 1024, sample.peakRssKb() / 1024));
         });
         return new Cost(loadElapsed, units, commits, commits.perCase(units), commits.rowsPerCase(units),
-                Throughput.perCase(commits.transactionIds(), units), processes, host.busySince(start.host()));
+                Throughput.perCase(commits.transactionIds(), units), processes, host.busySince(start.host()),
+                loadAverage());
+    }
+
+    /** /proc/loadavg's 1, 5 and 15 minute figures: how crowded the machine was (other work counts too). */
+    static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private Map<String, ServiceProcesses.Sample> samples() {

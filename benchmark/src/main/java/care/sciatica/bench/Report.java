@@ -102,7 +102,8 @@ public final class Report {
                         p.path("rssMb").asLong(), p.path("peakRssMb").asLong()));
             }
             if (!cost.isMissingNode()) {
-                md.append("| %s | host busy | | %.0f %% | | |\n".formatted(mode, cost.path("hostBusy").asDouble() * 100));
+                md.append("| %s | host busy (load average %s) | | %.0f %% | | |\n".formatted(mode,
+                        cost.path("loadAverage").asText(), cost.path("hostBusy").asDouble() * 100));
             }
         }
         JsonNode ready = report.path("ready_after_start_s");

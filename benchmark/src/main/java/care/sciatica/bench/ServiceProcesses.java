@@ -47,7 +47,7 @@ public final class ServiceProcesses {
                     return OptionalLong.of(Long.parseLong(process.getFileName().toString()));
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }
         return OptionalLong.empty();
@@ -58,7 +58,8 @@ public final class ServiceProcesses {
         Set<String> inodes = new HashSet<>();
         String hexPort = ":%04X".formatted(port);
         try {
-            for (String line : Files.readAllLines(table).subList(1, Files.readAllLines(table).size())) {
+            List<String> lines = Files.readAllLines(table);
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 if (fields.length > 9 && fields[1].endsWith(hexPort) && "0A".equals(fields[3])) {
                     inodes.add(fields[9]);

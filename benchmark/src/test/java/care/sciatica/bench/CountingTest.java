@@ -78,6 +78,14 @@ class CountingTest {
     }
 
     @Test
+    void pollsAreFrequentAtFirstAndBackOffDuringALongWait() {
+        assertThat(CaseFlow.pollDelay(0)).isEqualTo(Duration.ofMillis(20));
+        assertThat(CaseFlow.pollDelay(24)).isEqualTo(Duration.ofMillis(20));
+        assertThat(CaseFlow.pollDelay(25)).isEqualTo(Duration.ofMillis(100));
+        assertThat(CaseFlow.pollDelay(70)).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
     void aClosedLoopRunsOneUnitAfterAnotherPerWorkerAndCountsThemAll() {
         AtomicInteger done = new AtomicInteger();
 
