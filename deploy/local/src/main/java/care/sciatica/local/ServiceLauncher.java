@@ -62,6 +62,9 @@ public final class ServiceLauncher {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", databases.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", databases.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", databases.password());
+        // Eight connections per service are plenty on a developer machine (the default is 20): four services, the
+        // tests and the benchmark share one PostgreSQL and its 100 connections.
+        env.put("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "8");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcAuthServerUrl);
         env.putAll(settings);
         return env;
