@@ -65,6 +65,9 @@ public final class ServiceLauncher {
         // Eight connections per service are plenty on a developer machine (the default is 20): four services, the
         // tests and the benchmark share one PostgreSQL and its 100 connections.
         env.put("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "8");
+        // glibc keeps up to 8 malloc arenas per core for a process with many threads; two keep the native memory of a
+        // service small (the images are Alpine, whose musl has no arenas).
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcAuthServerUrl);
         env.putAll(settings);
         return env;
