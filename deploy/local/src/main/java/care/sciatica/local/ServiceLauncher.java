@@ -3,7 +3,9 @@ package care.sciatica.local;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +13,16 @@ import java.util.Map;
  * shared by {@link LocalStack} and the system tests.
  */
 public final class ServiceLauncher {
+
+    /**
+     * Memory bounded by configuration: an explicit heap, small thread stacks, capped metaspace and code cache, and the
+     * serial collector (a small heap on two cores needs no concurrent collector, and it has the least overhead), so a
+     * service stays well under 300 MB resident. The containers get the same options and a limit to match
+     * (docker-compose.yml, deploy/k8s).
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-Xss512k",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
+            "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     private final Path repositoryRoot;
     private final Path logDirectory;
@@ -50,6 +62,12 @@ public final class ServiceLauncher {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", databases.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", databases.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", databases.password());
+        // Eight connections per service are plenty on a developer machine (the default is 20): four services, the
+        // tests and the benchmark share one PostgreSQL and its 100 connections.
+        env.put("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "8");
+        // glibc keeps up to 8 malloc arenas per core for a process with many threads; two keep the native memory of a
+        // service small (the images are Alpine, whose musl has no arenas).
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcAuthServerUrl);
         // Stable across restarts of this instance and distinct between two instances of one service (their ports).
         env.put("SCIATICA_INSTANCE_ID", service.name() + "-" + service.port());
@@ -63,8 +81,10 @@ public final class ServiceLauncher {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": build the services first (./mvnw install -DskipTests)");
         }
+        List<String> arguments = new ArrayList<>(JVM_OPTIONS);
+        arguments.addAll(List.of("-jar", jar.toString()));
         return ServiceProcess.start(service.name(),
-                ServiceProcess.javaCommand("-jar", jar.toString()),
+                ServiceProcess.javaCommand(arguments.toArray(String[]::new)),
                 environment(service),
                 repositoryRoot.resolve(service.name()),
                 logDirectory.resolve(service.name() + ".log"),

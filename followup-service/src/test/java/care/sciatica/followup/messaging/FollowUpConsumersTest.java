@@ -14,6 +14,9 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,9 @@ import static org.hamcrest.Matchers.hasSize;
 class FollowUpConsumersTest {
 
     private final TopicReader kafka = TopicReader.ofTestBroker();
+
+    @Inject
+    Pool pool;
 
     @Test
     void aCompletedSessionLeadsToAStoredAppointmentAndItsEvent() throws IOException {
@@ -75,6 +81,30 @@ class FollowUpConsumersTest {
     }
 
     @Test
+    void consentAndStepEventsAreSkippedWithoutWritingAndTheCompletedSessionStillBooks() throws IOException {
+        String caseId = UUID.randomUUID().toString();
+        String consentId = UUID.randomUUID().toString();
+        String stepId = UUID.randomUUID().toString();
+        String completedId = UUID.randomUUID().toString();
+        ObjectNode consent = (ObjectNode) example(EventType.CONSENT_RECORDED);
+        consent.put("caseId", caseId);
+        ObjectNode step = (ObjectNode) example(EventType.STEP_PERFORMED);
+        step.put("caseId", caseId);
+
+        // Same key, same partition: the completed session is read after the two skipped events.
+        kafka.send(TopicReader.cloudEvent(EventType.CONSENT_RECORDED, caseId, "site-north", consentId,
+                consent.toString()));
+        kafka.send(TopicReader.cloudEvent(EventType.STEP_PERFORMED, caseId, "site-north", stepId, step.toString()));
+        kafka.send(TopicReader.cloudEvent(EventType.SESSION_COMPLETED, caseId, "site-north", completedId,
+                completed(caseId).toString()));
+
+        kafka.awaitKeyed(Topics.FOLLOWUP_EVENTS, caseId, 1);
+        await().untilAsserted(() -> assertThat(inboxEntries(completedId)).isEqualTo(1));
+        assertThat(inboxEntries(consentId)).isZero();
+        assertThat(inboxEntries(stepId)).isZero();
+    }
+
+    @Test
     void aReferralOpensATaskForAPersonInsteadOfAnAppointment() throws IOException {
         String caseId = UUID.randomUUID().toString();
         ObjectNode referral = (ObjectNode) example(EventType.REFERRAL_REQUIRED);
@@ -88,6 +118,11 @@ class FollowUpConsumersTest {
                 .then().statusCode(200)
                 .body("findAll { it.caseId == '" + caseId + "' }.kind", equalTo(java.util.List.of("ARRANGE_REFERRAL"))));
         given().get("/cases/" + caseId + "/appointments").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    private long inboxEntries(String eventId) {
+        return pool.preparedQuery("SELECT count(*) FROM inbox WHERE event_id = $1").execute(Tuple.of(eventId))
+                .await().indefinitely().iterator().next().getLong(0);
     }
 
     static ObjectNode completed(String caseId) throws IOException {

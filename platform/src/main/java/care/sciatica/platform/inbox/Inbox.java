@@ -2,14 +2,18 @@ package care.sciatica.platform.inbox;
 
 import care.sciatica.platform.observability.AfterCommit;
 import care.sciatica.platform.observability.CaseContext;
+import care.sciatica.contracts.CloudEventAttributes;
 import care.sciatica.platform.observability.PipelineMetrics;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -63,6 +67,24 @@ public class Inbox {
                             record.topic(), record.partition(), record.offset(), failure.toString());
                     metrics.deadLettered(deadLetterTopic);
                 }));
+    }
+
+    /**
+     * As {@link #process(String, ConsumerRecord, Function)}, for a consumer that acts on {@code handledTypes} only:
+     * an event of another type (read from its ce_type header, the data left unparsed) is skipped without a database
+     * transaction and without an inbox entry; its offset is committed like any other. An event without a type goes
+     * the usual way (and is poison there).
+     */
+    public Uni<Void> process(String consumer, ConsumerRecord<String, String> record, Set<String> handledTypes,
+                             Function<IncomingEvent, Uni<Void>> handler) {
+        Header type = record.headers().lastHeader(CloudEventAttributes.TYPE);
+        if (type != null && type.value() != null && type.value().length > 0
+                && !handledTypes.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+            LOG.debugf("%s skips %s/%d@%d: not a type it handles", consumer, record.topic(), record.partition(),
+                    record.offset());
+            return Uni.createFrom().voidItem();
+        }
+        return process(consumer, record, handler);
     }
 
     private Uni<Boolean> claim(String consumer, IncomingEvent event) {

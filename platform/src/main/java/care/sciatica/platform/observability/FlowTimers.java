@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The {@code sciatica_flow_seconds{site,from,to}} timers: how long a case took from one step of the flow to another. */
+/**
+ * The {@code sciatica_flow_seconds{site,from,to}} timers: how long a case took from one step of the flow to another;
+ * their histogram buckets come from {@link LatencyBuckets}.
+ */
 @ApplicationScoped
 public class FlowTimers {
 
@@ -30,9 +33,7 @@ public class FlowTimers {
         AfterCommit.run(() -> Timer.builder(NAME)
                 .description("Time a case took from one step of the flow to the next")
                 .tag("site", site).tag("from", from).tag("to", to)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofSeconds(1))
-                .maximumExpectedValue(Duration.ofDays(30))
+                // Buckets: LatencyBuckets (5 ms to 10 s, then up to 30 days).
                 .register(registry)
                 .record(measured));
     }

@@ -47,6 +47,25 @@ class InboxTest {
     }
 
     @Test
+    void anEventOfATypeTheConsumerDoesNotHandleIsSkippedWithoutWriting() {
+        String caseId = UUID.randomUUID().toString();
+        String skippedId = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+        ProducerRecord<String, String> skipped = event(caseId, skippedId, "ok");
+        skipped.headers().remove(CloudEventAttributes.TYPE);
+        add(skipped, CloudEventAttributes.TYPE, "care.sciatica.test.parcel-weighed.v1");
+
+        send(skipped);
+        // A later event on the same partition proves the skipped one was consumed (its offset committed) first.
+        send(event(caseId, marker, "ok"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> received(marker) == 1);
+        assertThat(received(skippedId)).isZero();
+        assertThat(count("SELECT count(*) FROM inbox WHERE event_id = $1", skippedId)).isZero();
+        assertThat(count("SELECT count(*) FROM inbox WHERE event_id = $1", marker)).isEqualTo(1);
+    }
+
+    @Test
     void aTransientFailureIsRetriedAndTheFailedAttemptsLeaveNothingBehind() {
         String eventId = UUID.randomUUID().toString();
 

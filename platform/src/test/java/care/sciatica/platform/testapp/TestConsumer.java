@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +25,9 @@ public class TestConsumer {
     /** The trace each event's handler ran in, by event id. */
     public static final Map<String, String> TRACE_IDS = new ConcurrentHashMap<>();
 
+    /** The one type this consumer acts on; others (e.g. parcel-weighed) are skipped before any transaction. */
+    public static final Set<String> HANDLED = Set.of("care.sciatica.test.parcel-moved.v1");
+
     private final Inbox inbox;
 
     public TestConsumer(Inbox inbox) {
@@ -32,7 +36,7 @@ public class TestConsumer {
 
     @Incoming("test-in")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.process("platform-test", record, this::handle);
+        return inbox.process("platform-test", record, HANDLED, this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {
