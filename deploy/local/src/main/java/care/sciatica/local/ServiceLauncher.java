@@ -62,9 +62,6 @@ public final class ServiceLauncher {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", databases.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", databases.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", databases.password());
-        // Eight connections per service are plenty on a developer machine (the default is 20): four services, the
-        // tests and the benchmark share one PostgreSQL and its 100 connections.
-        env.put("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", "8");
         // glibc keeps up to 8 malloc arenas per core for a process with many threads; two keep the native memory of a
         // service small (the images are Alpine, whose musl has no arenas).
         env.put("MALLOC_ARENA_MAX", "2");

@@ -1,5 +1,6 @@
 package care.sciatica.platform.inbox;
 
+import care.sciatica.platform.failure.Outage;
 import care.sciatica.platform.observability.AfterCommit;
 import care.sciatica.platform.observability.CaseContext;
 import care.sciatica.contracts.CloudEventAttributes;

@@ -1,5 +1,6 @@
 package care.sciatica.platform.problem;
 
+import care.sciatica.platform.failure.Outage;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -126,11 +127,18 @@ public class ProblemMappers {
     }
 
     /**
-     * Failures that are not bugs though nothing mapped them on the way: two requests changed one record at the same
-     * moment (the loser is told to read again and retry), a lock not granted in time, a value the database refuses.
+     * Failures that are not bugs though nothing mapped them on the way: the database unreachable for a moment (503,
+     * retry), two requests changed one record at the same moment (the loser is told to read again and retry), a lock
+     * not granted in time, a value the database refuses.
      * Nothing was written in each case: the transaction rolled back.
      */
     static Response concurrencyOrStorage(Throwable failure) {
+        if (Outage.isCauseOf(failure)) {
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "2")
+                    .entity(Problem.ofStatus(503, "The database cannot be reached at the moment; nothing was stored."
+                            + " Retry shortly."))
+                    .build();
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return conflictAnswer("concurrent-change", "The record was changed by another request at the same"

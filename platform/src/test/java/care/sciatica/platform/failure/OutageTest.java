@@ -1,7 +1,8 @@
-package care.sciatica.platform.inbox;
+package care.sciatica.platform.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.sciatica.platform.inbox.PoisonEventException;
 import com.fasterxml.jackson.core.JsonParseException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;

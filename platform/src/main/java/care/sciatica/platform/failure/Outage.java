@@ -1,4 +1,4 @@
-package care.sciatica.platform.inbox;
+package care.sciatica.platform.failure;
 
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -9,7 +9,6 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Tells a failure of the infrastructure (the database unreachable, restarting, out of connections) from a failure of
@@ -30,7 +29,7 @@ public final class Outage {
             }
             // Network failures only: a JSON or other I/O exception of the work itself is no outage.
             if (cause instanceof ClosedConnectionException || cause instanceof NoStackTraceTimeoutException
-                    || cause instanceof TimeoutException || cause instanceof SocketException
+                    || cause instanceof SocketException
                     || cause instanceof SocketTimeoutException || cause instanceof ClosedChannelException) {
                 return true;
             }
