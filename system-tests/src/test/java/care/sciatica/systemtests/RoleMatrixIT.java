@@ -103,6 +103,8 @@ class RoleMatrixIT {
             followup   | GET    /fhir/Appointment?location=Location/{site}          | -            | 401  | 200        | 200       | 200           | 200     | 200            | 200
             followup   | GET    /fhir/Schedule?actor=Location/{site}                | -            | 401  | 200        | 200       | 200           | 200     | 200            | 200
             followup   | GET    /fhir/Slot?schedule=Schedule/{site}.{therapist}     | -            | 401  | 200        | 200       | 200           | 200     | 200            | 200
+            followup   | GET    /fhir/metadata                                      | -            | 401  | 200        | 200       | 200           | 200     | 200            | 200
+            followup   | GET    /fhir/Location/{site}                               | -            | 401  | 200/404    | 200/404   | 200/404       | 200/404 | 200/404        | 200/404
             followup   | GET    /cases/{case}/appointments                          | -            | 401  | 200        | 200       | 200           | 403     | 200            | 403
             followup   | GET    /tasks?siteId={site}                                | -            | 401  | 200        | 200       | 200           | 403     | 403            | 403
             followup   | POST   /webhooks/subscriptions                             | subscription | 401  | 403        | 403       | 403           | 403     | 201/403        | 201/403

@@ -41,6 +41,8 @@ public final class ServiceLauncher {
         return new ServiceLauncher(repositoryRoot, logDirectory, kafkaBootstrapServers, databases, oidcAuthServerUrl, all);
     }
 
+    static final String LOCAL_WEBHOOK_SECRET_KEY = "9iZMJsVJFS4ASFCIN0dX1vsd5HtRCdHFFRAtDkH3/H0=";
+
     /** The configuration the service gets, as environment variables (Quarkus maps them onto its properties). */
     public Map<String, String> environment(PlatformService service) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -51,6 +53,10 @@ public final class ServiceLauncher {
         env.put("QUARKUS_DATASOURCE_USERNAME", databases.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", databases.password());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcAuthServerUrl);
+        if (service.name().equals("followup-service")) {
+            // DEV-ONLY key for the webhook secrets at rest (production supplies its own from a secret store).
+            env.put("SCIATICA_FOLLOWUP_WEBHOOKS_SECRET_KEY", LOCAL_WEBHOOK_SECRET_KEY);
+        }
         env.putAll(settings);
         return env;
     }
