@@ -115,6 +115,7 @@ class RoleMatrixIT {
             followup   | GET    /webhooks/subscriptions/{subscription}/deliveries   | -            | 401  | 403        | 403       | 403           | 200/404 | 200/404        | 200/404
             followup   | GET    /webhooks/deliveries/{delivery}                     | -            | 401  | 403        | 403       | 403           | 200/404 | 200/404        | 200/404
             followup   | POST   /webhooks/deliveries/{delivery}/replay              | -            | 401  | 403        | 403       | 403           | 403     | 202/404        | 202/404
+            followup   | POST   /webhooks/subscriptions/{newSubscription}/secret-rotation | -      | 401  | 403        | 403       | 403           | 403     | 200/404        | 200/404
             followup   | GET    /audit?siteId={site}                                | -            | 401  | 403        | 403       | 200/403       | 403     | 403            | 200/403
             """;
 

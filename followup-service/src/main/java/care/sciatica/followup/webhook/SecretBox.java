@@ -1,7 +1,7 @@
 package care.sciatica.followup.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -31,7 +31,12 @@ public class SecretBox {
 
     private final SecretKeySpec key;
 
-    public SecretBox(@ConfigProperty(name = "sciatica.followup.webhooks.secret-key") String encodedKey) {
+    @Inject
+    public SecretBox(WebhookConfig config) {
+        this(config.secretKey());
+    }
+
+    SecretBox(String encodedKey) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(encodedKey.trim());
