@@ -103,6 +103,8 @@ class RoleMatrixIT {
             followup   | GET    /fhir/Appointment?location=Location/{site}          | -            | 401  | 200        | 200       | 200           | 200     | 200            | 200
             followup   | GET    /fhir/Schedule?actor=Location/{site}                | -            | 401  | 200        | 200       | 200           | 200     | 200            | 200
             followup   | GET    /fhir/Slot?schedule=Schedule/{site}.{therapist}     | -            | 401  | 200        | 200       | 200           | 200     | 200            | 200
+            followup   | GET    /fhir/metadata                                      | -            | 401  | 200        | 200       | 200           | 200     | 200            | 200
+            followup   | GET    /fhir/Location/{site}                               | -            | 401  | 200/404    | 200/404   | 200/404       | 200/404 | 200/404        | 200/404
             followup   | GET    /cases/{case}/appointments                          | -            | 401  | 200        | 200       | 200           | 403     | 200            | 403
             followup   | GET    /tasks?siteId={site}                                | -            | 401  | 200        | 200       | 200           | 403     | 403            | 403
             followup   | POST   /webhooks/subscriptions                             | subscription | 401  | 403        | 403       | 403           | 403     | 201/403        | 201/403
@@ -113,6 +115,7 @@ class RoleMatrixIT {
             followup   | GET    /webhooks/subscriptions/{subscription}/deliveries   | -            | 401  | 403        | 403       | 403           | 200/404 | 200/404        | 200/404
             followup   | GET    /webhooks/deliveries/{delivery}                     | -            | 401  | 403        | 403       | 403           | 200/404 | 200/404        | 200/404
             followup   | POST   /webhooks/deliveries/{delivery}/replay              | -            | 401  | 403        | 403       | 403           | 403     | 202/404        | 202/404
+            followup   | POST   /webhooks/subscriptions/{newSubscription}/secret-rotation | -      | 401  | 403        | 403       | 403           | 403     | 200/404        | 200/404
             followup   | GET    /audit?siteId={site}                                | -            | 401  | 403        | 403       | 200/403       | 403     | 403            | 200/403
             """;
 

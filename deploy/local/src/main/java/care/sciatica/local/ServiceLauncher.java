@@ -53,6 +53,8 @@ public final class ServiceLauncher {
         return new ServiceLauncher(repositoryRoot, logDirectory, kafkaBootstrapServers, databases, oidcAuthServerUrl, all);
     }
 
+    static final String LOCAL_WEBHOOK_SECRET_KEY = "9iZMJsVJFS4ASFCIN0dX1vsd5HtRCdHFFRAtDkH3/H0=";
+
     /** The configuration the service gets, as environment variables (Quarkus maps them onto its properties). */
     public Map<String, String> environment(PlatformService service) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -68,6 +70,10 @@ public final class ServiceLauncher {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcAuthServerUrl);
         // Stable across restarts of this instance and distinct between two instances of one service (their ports).
         env.put("SCIATICA_INSTANCE_ID", service.name() + "-" + service.port());
+        if (service.name().equals("followup-service")) {
+            // DEV-ONLY key for the webhook secrets at rest (production supplies its own from a secret store).
+            env.put("SCIATICA_FOLLOWUP_WEBHOOKS_SECRET_KEY", LOCAL_WEBHOOK_SECRET_KEY);
+        }
         env.putAll(settings);
         return env;
     }

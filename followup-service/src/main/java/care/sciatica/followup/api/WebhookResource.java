@@ -117,6 +117,20 @@ public class WebhookResource {
     }
 
     /** Queues the delivery again under the same webhook-id; the worker sends it on its next pass. */
+    /**
+     * Rotates the subscription's signing secret: the new one is answered once; for the overlap (a day unless the
+     * body says otherwise) every delivery is signed with both, so the receiver can switch at its own pace. The body
+     * is optional.
+     */
+    @POST
+    @Path("subscriptions/{id}/secret-rotation")
+    public Uni<WebhookViews.RotatedSecret> rotateSecret(@PathParam("id") UUID id,
+                                                        @Valid WebhookViews.SecretRotation request) {
+        int minutes = request == null || request.overlapMinutes() == null ? 24 * 60 : request.overlapMinutes();
+        return manage.rotateSecret(id, java.time.Duration.ofMinutes(minutes))
+                .map(rotated -> new WebhookViews.RotatedSecret(rotated.secret(), rotated.previousSignsUntil()));
+    }
+
     @POST
     @Path("deliveries/{id}/replay")
     @ResponseStatus(202)

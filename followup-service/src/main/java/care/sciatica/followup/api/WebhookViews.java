@@ -47,6 +47,15 @@ public final class WebhookViews {
     }
 
     /** The answer to a creation: the subscription and its secret, shown this once. */
+    /** @param overlapMinutes how long the replaced secret keeps signing too (default a day, at most a week) */
+    public record SecretRotation(@jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(10080)
+                                 Integer overlapMinutes) {
+    }
+
+    /** The new secret, shown once, and until when deliveries also carry the replaced secret's signature. */
+    public record RotatedSecret(String secret, Instant previousSecretSignsUntil) {
+    }
+
     public record CreatedSubscription(Subscription subscription, String secret) {
     }
 

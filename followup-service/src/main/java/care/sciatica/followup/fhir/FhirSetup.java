@@ -1,6 +1,7 @@
 package care.sciatica.followup.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -12,6 +13,10 @@ public class FhirSetup {
     @Produces
     @Singleton
     FhirContext fhirContext() {
-        return FhirContext.forR4();
+        FhirContext context = FhirContext.forR4();
+        // FhirPath (which the narrative generator uses) needs a validation support; the core definitions suffice,
+        // and naming them keeps HAPI from instantiating whichever support chain happens to be on the class path.
+        context.setValidationSupport(new DefaultProfileValidationSupport(context));
+        return context;
     }
 }

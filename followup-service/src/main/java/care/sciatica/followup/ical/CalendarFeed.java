@@ -3,6 +3,8 @@ package care.sciatica.followup.ical;
 import care.sciatica.followup.persistence.AppointmentRow;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -12,11 +14,15 @@ import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -27,20 +33,27 @@ import java.util.List;
 public final class CalendarFeed {
 
     static final String PRODUCT = "-//Sciatica Care Platform//Follow-up service//EN";
+    private static final TimeZoneRegistry TIME_ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     private CalendarFeed() {
     }
 
-    public static String write(String name, List<AppointmentRow> appointments) {
+    /**
+     * The feed of {@code appointments}, with the VTIMEZONE of the site's {@code zone}: a calendar needs at least one
+     * component, so an empty feed is still valid, and clients learn the site's zone. Validated strictly as written.
+     */
+    public static String write(String name, ZoneId zone, List<AppointmentRow> appointments) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
-        calendar.add(net.fortuna.ical4j.model.property.immutable.ImmutableVersion.VERSION_2_0);
-        calendar.add(net.fortuna.ical4j.model.property.immutable.ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(new XProperty("X-WR-CALNAME", name));
+        calendar.add(new XProperty("X-WR-TIMEZONE", zone.getId()));
+        calendar.add(TIME_ZONES.getTimeZone(zone.getId()).getVTimeZone());
         appointments.forEach(row -> calendar.add(event(row)));
         StringWriter out = new StringWriter();
         try {
-            // Not validating: an empty feed (no VEVENT yet) is still a useful subscription.
-            new CalendarOutputter(false).output(calendar, out);
+            new CalendarOutputter(true).output(calendar, out);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the calendar " + name, e);
         }
@@ -52,7 +65,8 @@ public final class CalendarFeed {
         Instant changed = row.updatedAt != null ? row.updatedAt : row.createdAt;
         event.add(new Uid(row.id.toString()));
         event.add(new Sequence(row.sequence));
-        event.add(new DtStamp(changed));
+        // ical4j stamps a new event with the time of writing; one DTSTAMP is allowed, and it is the last change.
+        event.replace(new DtStamp(changed));
         event.add(new LastModified(changed));
         event.add(new Status(status(row.state)));
         event.add(new Location(row.siteId));

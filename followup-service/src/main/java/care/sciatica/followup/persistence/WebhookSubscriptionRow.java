@@ -21,6 +21,9 @@ public class WebhookSubscriptionRow extends PanacheEntityBase {
     public String eventTypes;
     /** The {@code whsec_} secret; kept because every attempt is signed afresh. */
     public String secret;
+    /** After a rotation, the secret it replaced, which also signs until {@link #previousSecretUntil}. */
+    public String previousSecret;
+    public java.time.Instant previousSecretUntil;
     public boolean enabled;
     public String disabledReason;
     public String createdBy;

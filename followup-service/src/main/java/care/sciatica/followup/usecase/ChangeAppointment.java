@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -63,13 +64,25 @@ public class ChangeAppointment {
 
     @WithTransaction
     public Uni<Changed> confirm(UUID id, AppointmentSource by, String key) {
-        return change(id, "confirm", key, null, WebhookEventType.APPOINTMENT_CONFIRMED,
+        return confirm(id, null, by, key);
+    }
+
+    /** Confirms version {@code expectedSequence} of the appointment (any version when null), else a 412. */
+    @WithTransaction
+    public Uni<Changed> confirm(UUID id, Integer expectedSequence, AppointmentSource by, String key) {
+        return change(id, expectedSequence, "confirm", key, null, WebhookEventType.APPOINTMENT_CONFIRMED,
                 appointment -> appointment.confirm(by));
     }
 
     @WithTransaction
     public Uni<Changed> cancel(UUID id, CancelReason why, AppointmentSource by, String key, Object request) {
-        return change(id, "cancel", key, request, WebhookEventType.APPOINTMENT_CANCELLED,
+        return cancel(id, null, why, by, key, request);
+    }
+
+    @WithTransaction
+    public Uni<Changed> cancel(UUID id, Integer expectedSequence, CancelReason why, AppointmentSource by, String key,
+                               Object request) {
+        return change(id, expectedSequence, "cancel", key, request, WebhookEventType.APPOINTMENT_CANCELLED,
                 appointment -> appointment.cancel(why, by));
     }
 
@@ -77,19 +90,26 @@ public class ChangeAppointment {
     @WithTransaction
     public Uni<Changed> reschedule(UUID id, String therapistRef, Instant start, AppointmentSource by, String key,
                                    Object request) {
-        return change(id, "reschedule", key, request, WebhookEventType.APPOINTMENT_RESCHEDULED, appointment -> {
-            SiteCalendar calendar = calendars.of(appointment.siteId());
-            String therapist = therapistRef == null ? appointment.therapistRef() : therapistRef;
-            Slot to = new Slot(therapist, start, start.plus(calendar.slotLength()));
-            if (calendar.therapist(therapist).isEmpty()) {
-                throw ProblemException.invalid("therapistRef", therapist + " does not work at " + appointment.siteId());
-            }
-            if (!calendar.isBookable(to)) {
-                throw AppointmentProblems.notBookable(appointment.siteId(), "outside the opening hours, on a closure day "
-                        + "or on a day the therapist does not work");
-            }
-            return appointment.reschedule(to, by, Instant.now());
-        });
+        return reschedule(id, null, therapistRef, start, by, key, request);
+    }
+
+    @WithTransaction
+    public Uni<Changed> reschedule(UUID id, Integer expectedSequence, String therapistRef, Instant start,
+                                   AppointmentSource by, String key, Object request) {
+        return change(id, expectedSequence, "reschedule", key, request, WebhookEventType.APPOINTMENT_RESCHEDULED,
+                appointment -> {
+                    SiteCalendar calendar = calendars.of(appointment.siteId());
+                    String therapist = therapistRef == null ? appointment.therapistRef() : therapistRef;
+                    Slot to = new Slot(therapist, start, start.plus(calendar.slotLength()));
+                    if (calendar.therapist(therapist).isEmpty()) {
+                        throw ProblemException.invalid("therapistRef", therapist + " does not work at " + appointment.siteId());
+                    }
+                    if (!calendar.isBookable(to)) {
+                        throw AppointmentProblems.notBookable(appointment.siteId(), "outside the opening hours, on a closure day "
+                                + "or on a day the therapist does not work");
+                    }
+                    return appointment.reschedule(to, by, Instant.now());
+                });
     }
 
     /**
@@ -120,11 +140,25 @@ public class ChangeAppointment {
                 .replaceWith(new Changed(next, row.flaggedForLead));
     }
 
-    private Uni<Changed> change(UUID id, String operation, String key, Object request, WebhookEventType type,
-                                Function<Appointment, Appointment> command) {
+    private Uni<Changed> change(UUID id, Integer expectedSequence, String operation, String key, Object request,
+                                WebhookEventType type, Function<Appointment, Appointment> command) {
         String scope = "appointment:" + id + ":" + operation + ":" + siteScope.caller();
         return idempotentRequests.once(scope, key, request, Changed.class,
-                () -> lockedForChange(id).chain(row -> apply(row, type, command)));
+                () -> lockedForChange(id)
+                        .invoke(row -> requireVersion(row, expectedSequence))
+                        .chain(row -> apply(row, type, command)));
+    }
+
+    /**
+     * A caller that names the version it decided on (FHIR's If-Match) changes only that version: checked under the
+     * row lock, so a change in between is always noticed.
+     */
+    private static void requireVersion(AppointmentRow row, Integer expectedSequence) {
+        if (expectedSequence != null && expectedSequence != row.sequence) {
+            throw new ProblemException(412, "appointment/version-mismatch", "The appointment has changed",
+                    "Version " + expectedSequence + " was named, the appointment is at version " + row.sequence,
+                    List.of());
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package care.sciatica.followup.usecase;
 import care.sciatica.followup.domain.webhook.WebhookSecret;
 import care.sciatica.followup.persistence.WebhookDeliveryRow;
 import care.sciatica.followup.persistence.WebhookSubscriptionRow;
+import care.sciatica.followup.webhook.SecretBox;
 import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.idempotency.IdempotentRequests;
 import care.sciatica.platform.problem.ProblemException;
@@ -25,11 +26,14 @@ public class ManageWebhooks {
     private final SiteScope siteScope;
     private final IdempotentRequests idempotentRequests;
     private final AuditLog auditLog;
+    private final SecretBox secrets;
 
-    public ManageWebhooks(SiteScope siteScope, IdempotentRequests idempotentRequests, AuditLog auditLog) {
+    public ManageWebhooks(SiteScope siteScope, IdempotentRequests idempotentRequests, AuditLog auditLog,
+                          SecretBox secrets) {
         this.siteScope = siteScope;
         this.idempotentRequests = idempotentRequests;
         this.auditLog = auditLog;
+        this.secrets = secrets;
     }
 
     /** A subscription as created, with the only copy of its secret the subscriber will ever see. */
@@ -46,7 +50,8 @@ public class ManageWebhooks {
             row.siteId = siteId;
             row.url = url;
             row.eventTypes = eventTypes;
-            row.secret = WebhookSecret.generate().encoded();
+            // Sealed in the row and in the remembered answer (a repeated request answers the same secret).
+            row.secret = secrets.seal(WebhookSecret.generate().encoded());
             row.enabled = true;
             row.createdBy = siteScope.caller();
             row.createdAt = Instant.now();
@@ -54,7 +59,7 @@ public class ManageWebhooks {
             return row.persist()
                     .chain(() -> audit("webhook.subscribed", row, "url=" + url + " events=" + eventTypes))
                     .replaceWith(new Created(row.id, row.secret));
-        });
+        }).map(created -> new Created(created.id(), secrets.open(created.secret())));
     }
 
     /** Changes the URL and event types, and enables or disables it; re-enabling clears the reason it was disabled. */
@@ -69,6 +74,25 @@ public class ManageWebhooks {
             row.updatedAt = Instant.now();
             return audit("webhook.updated", row, "url=" + url + " events=" + eventTypes + " enabled=" + enabled)
                     .replaceWith(row);
+        });
+    }
+
+    /** A rotated secret, shown once, and until when the one it replaced also signs. */
+    public record Rotated(String secret, Instant previousSignsUntil) {
+    }
+
+    /** Replaces the secret; the old one keeps signing (alongside) for {@code overlap}. */
+    @WithTransaction
+    public Uni<Rotated> rotateSecret(UUID id, java.time.Duration overlap) {
+        return load(id).chain(row -> {
+            Instant now = Instant.now();
+            String secret = WebhookSecret.generate().encoded();
+            row.previousSecret = row.secret;
+            row.previousSecretUntil = now.plus(overlap);
+            row.secret = secrets.seal(secret);
+            row.updatedAt = now;
+            return audit("webhook.secret-rotated", row, "overlapUntil=" + row.previousSecretUntil)
+                    .replaceWith(new Rotated(secret, row.previousSecretUntil));
         });
     }
 

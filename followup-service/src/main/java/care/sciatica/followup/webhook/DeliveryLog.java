@@ -33,7 +33,8 @@ public class DeliveryLog {
                 SELECT due.id FROM webhook_delivery due JOIN webhook_subscription sub ON sub.id = due.subscription_id
                 WHERE due.status = 'PENDING' AND due.next_attempt_at <= now() AND sub.enabled
                 ORDER BY due.next_attempt_at LIMIT $2 FOR UPDATE OF due SKIP LOCKED)
-            RETURNING d.id, d.attempts, d.payload, s.id AS subscription_id, s.url, s.secret, d.site_id""";
+            RETURNING d.id, d.attempts, d.payload, s.id AS subscription_id, s.url, s.secret, d.site_id,
+                CASE WHEN s.previous_secret_until > now() THEN s.previous_secret END AS previous_secret""";
     private static final String LOG_ATTEMPT = """
             INSERT INTO webhook_attempt (delivery_id, attempt, attempted_at, status_code, duration_ms, outcome, error)
             VALUES ($1, $2, now(), $3, $4, $5, $6)""";
@@ -42,6 +43,10 @@ public class DeliveryLog {
     private static final String FINISH = "UPDATE webhook_delivery SET status = $2, finished_at = now() WHERE id = $1";
     private static final String DISABLE = """
             UPDATE webhook_subscription SET enabled = false, disabled_reason = $2, updated_at = now() WHERE id = $1""";
+    /** A gone receiver gets nothing more: its other pending deliveries end with it rather than wait for ever. */
+    private static final String END_PENDING = """
+            UPDATE webhook_delivery SET status = 'GONE', finished_at = now()
+            WHERE subscription_id = $1 AND status = 'PENDING' AND id <> $2""";
 
     private final Pool pool;
     private final FollowUpMetrics metrics;
@@ -51,18 +56,28 @@ public class DeliveryLog {
         this.pool = pool;
     }
 
-    /** A claimed delivery, with what it takes to send it. */
+    /**
+     * A claimed delivery, with what it takes to send it; {@code previousSecret} is the secret a rotation replaced,
+     * while its overlap lasts, else null.
+     */
     public record Due(UUID id, int attempt, String payload, UUID subscriptionId, String url, String secret,
-                      String siteId) {
+                      String siteId, String previousSecret) {
         static Due of(Row row) {
             return new Due(row.getUUID("id"), row.getInteger("attempts"), row.getString("payload"),
                     row.getUUID("subscription_id"), row.getString("url"), row.getString("secret"),
-                    row.getString("site_id"));
+                    row.getString("site_id"), row.getString("previous_secret"));
         }
     }
 
-    /** The result of one attempt: the receiver's status when it answered, else the error. */
-    public record Attempt(DeliveryOutcome outcome, Integer statusCode, long durationMs, String error) {
+    /**
+     * The result of one attempt: the receiver's status when it answered, else the error; and the delay it asked for
+     * (Retry-After), if any.
+     */
+    public record Attempt(DeliveryOutcome outcome, Integer statusCode, long durationMs, String error,
+                          Optional<Duration> retryAfter) {
+        public Attempt(DeliveryOutcome outcome, Integer statusCode, long durationMs, String error) {
+            this(outcome, statusCode, durationMs, error, Optional.empty());
+        }
     }
 
     public Uni<List<Due>> claim(int limit, Duration lease) {
@@ -89,7 +104,9 @@ public class DeliveryLog {
                     if (attempt.outcome().disablesSubscription()) {
                         return connection.preparedQuery(FINISH).execute(Tuple.of(due.id(), "GONE"))
                                 .chain(() -> connection.preparedQuery(DISABLE).execute(Tuple.of(due.subscriptionId(),
-                                        "the receiver answered 410 Gone")));
+                                        "the receiver answered 410 Gone")))
+                                .chain(() -> connection.preparedQuery(END_PENDING)
+                                        .execute(Tuple.of(due.subscriptionId(), due.id())));
                     }
                     return retryAfter
                             .map(delay -> connection.preparedQuery(RETRY_LATER).execute(Tuple.of(due.id(), seconds(delay))))

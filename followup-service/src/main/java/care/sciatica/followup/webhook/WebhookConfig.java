@@ -32,6 +32,12 @@ public interface WebhookConfig {
 
     Retry retry();
 
+    /**
+     * The AES-256-GCM key (base64 of 32 bytes) that keeps the subscriptions' secrets encrypted at rest. No default:
+     * production must supply it; only the dev and test profiles carry one (see {@link SecretBox}).
+     */
+    String secretKey();
+
     /** The backoff; the defaults are {@link RetrySchedule#standard()}. */
     interface Retry {
         @WithDefault("5s")

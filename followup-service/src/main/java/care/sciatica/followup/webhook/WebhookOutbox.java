@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * Stages one webhook delivery per enabled subscription of the appointment's site that wants the event type. Call it
- * inside the appointment change's transaction: the deliveries exist if and only if the change was committed.
+ * inside the appointment change's transaction: the deliveries exist if and only if the change was committed. The
+ * subscriptions are share-locked, so a 410 disabling one at the same moment either comes first (nothing is staged) or
+ * waits for this commit and then ends what was staged.
  */
 @ApplicationScoped
 public class WebhookOutbox {
@@ -24,7 +26,8 @@ public class WebhookOutbox {
                                           attempts, next_attempt_at, created_at)
             SELECT gen_random_uuid(), s.id, s.site_id, ?1, ?2, ?3, 'PENDING', 0, now(), now()
             FROM webhook_subscription s
-            WHERE s.site_id = ?4 AND s.enabled AND ?5 = ANY (string_to_array(s.event_types, ','))""";
+            WHERE s.site_id = ?4 AND s.enabled AND ?5 = ANY (string_to_array(s.event_types, ','))
+            FOR SHARE OF s""";
 
     private final ObjectMapper json;
 

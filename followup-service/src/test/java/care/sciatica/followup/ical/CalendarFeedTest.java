@@ -13,6 +13,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.validate.ValidationResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -61,18 +62,56 @@ class CalendarFeedTest {
         given().get("/calendars/sites/site-south.ics").then().statusCode(404);
     }
 
-    private static Calendar feed(String path) throws Exception {
-        String body = given().get(path).then().statusCode(200).contentType("text/calendar").extract().asString();
-        return new CalendarBuilder().build(new StringReader(body));
+    @Test
+    void everyFeedPassesStrictValidationWithOneStampPerEventEvenWhenEmpty() throws Exception {
+        LocalDate day = freshWednesday();
+        AppointmentRow row = store("site-north", NORTH_THERAPIST, at(day, "15:00"));
+
+        Calendar full = feed("/calendars/sites/site-north.ics");
+        assertThat(full.<VEvent>getComponents(Component.VEVENT)).allSatisfy(event ->
+                assertThat(event.getProperties(Property.DTSTAMP)).hasSize(1));
+        assertThat(eventOf(full, row).getProperties(Property.DTSTAMP)).hasSize(1);
+        // A therapist with no appointment at the caller's sites: no VEVENT, still a valid calendar with the zone.
+        Calendar empty = feed("/calendars/therapists/st_Z9Z9Z9Z9.ics");
+        assertThat(empty.getComponents(Component.VEVENT)).isEmpty();
+        assertThat(empty.getComponents(Component.VTIMEZONE)).hasSize(1);
     }
 
-    private static VEvent eventOf(Calendar calendar, AppointmentRow row) {
+    @Test
+    void aPollingClientGets304UntilTheFeedChanges() {
+        LocalDate day = freshWednesday();
+        AppointmentRow row = store("site-north", NORTH_THERAPIST, at(day, "16:00"));
+        String etag = given().get("/calendars/sites/site-north.ics").then().statusCode(200).extract().header("ETag");
+        assertThat(etag).startsWith("\"");
+
+        given().header("If-None-Match", etag).get("/calendars/sites/site-north.ics")
+                .then().statusCode(304).header("ETag", etag);
+        given().post("/appointments/" + row.id + "/confirmation").then().statusCode(200);
+        String changed = given().header("If-None-Match", etag).get("/calendars/sites/site-north.ics")
+                .then().statusCode(200).extract().header("ETag");
+        assertThat(changed).isNotEqualTo(etag);
+    }
+
+    /** Parses with ical4j and validates strictly (RFC 5545), as a strict client would. */
+    static Calendar feed(String path) throws Exception {
+        String body = given().get(path).then().statusCode(200).contentType("text/calendar").extract().asString();
+        return strictlyValid(body);
+    }
+
+    static Calendar strictlyValid(String body) throws Exception {
+        Calendar calendar = new CalendarBuilder().build(new StringReader(body));
+        ValidationResult result = calendar.validate();
+        assertThat(result.getEntries()).as(body).isEmpty();
+        return calendar;
+    }
+
+    static VEvent eventOf(Calendar calendar, AppointmentRow row) {
         return calendar.<VEvent>getComponents(Component.VEVENT).stream()
                 .filter(event -> row.id.toString().equals(value(event, Property.UID)))
                 .findFirst().orElseThrow(() -> new AssertionError("No VEVENT with UID " + row.id));
     }
 
-    private static String value(VEvent event, String property) {
+    static String value(VEvent event, String property) {
         return event.getProperty(property).map(Property::getValue).orElse(null);
     }
 }

@@ -1,17 +1,24 @@
 package care.sciatica.followup.domain.webhook;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookSigningException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies webhooks per Standard Webhooks 1.0.0: HMAC-SHA256 over {@code {id}.{timestamp}.{body}}, sent as
- * {@code v1,<base64>}; a header may list several space-separated signatures (e.g. during secret rotation).
+ * {@code v1,<base64>}; a header may list several space-separated signatures (e.g. during secret rotation). Signing is
+ * done by the specification's own Java library ({@code com.standardwebhooks}); verifying stays here for receivers'
+ * tests and tools that want a result rather than an exception.
  */
 public final class WebhookSigner {
 
@@ -25,13 +32,24 @@ public final class WebhookSigner {
 
     /** The {@code webhook-signature} value for this message: {@code v1,<base64 HMAC>}. */
     public static String sign(String id, long timestamp, byte[] body, WebhookSecret secret) {
-        return VERSION + "," + Base64.getEncoder().encodeToString(hmac(id, timestamp, body, secret));
+        try {
+            return new Webhook(secret.encoded()).sign(id, timestamp, new String(body, StandardCharsets.UTF_8));
+        } catch (WebhookSigningException e) {
+            throw new IllegalStateException("The Standard Webhooks library cannot sign", e);
+        }
     }
 
     /** All three headers for one delivery attempt of message {@code id}, signed at {@code now}. */
     public static WebhookHeaders headers(String id, Instant now, byte[] body, WebhookSecret secret) {
+        return headers(id, now, body, List.of(secret));
+    }
+
+    /** The headers signed with each of {@code secrets} (the current one first), space-separated as the spec allows. */
+    public static WebhookHeaders headers(String id, Instant now, byte[] body, List<WebhookSecret> secrets) {
         long timestamp = now.getEpochSecond();
-        return new WebhookHeaders(id, timestamp, sign(id, timestamp, body, secret));
+        String signatures = secrets.stream().map(secret -> sign(id, timestamp, body, secret))
+                .collect(Collectors.joining(" "));
+        return new WebhookHeaders(id, timestamp, signatures);
     }
 
     /**
