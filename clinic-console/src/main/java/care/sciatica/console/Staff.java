@@ -86,7 +86,10 @@ public class Staff {
                 return value;
             }
         } catch (RuntimeException e) {
-            // No ID token in this request (e.g. a test identity): fall back to the identity's attributes.
+            // No ID token in this request (e.g. a test identity): fall back to the principal's own claims.
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken principal && principal.getClaim(name) != null) {
+            return principal.getClaim(name);
         }
         return identity.getAttribute(name);
     }

@@ -45,6 +45,7 @@ final class RunningPlatform implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, PlatformService> services = new LinkedHashMap<>();
+    private PlatformService console;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private OtlpTraceReceiver traces;
@@ -95,6 +96,16 @@ final class RunningPlatform implements AutoCloseable {
                 keycloak.realmUrl()).with(tracingTo(traces));
         List<ServiceProcess> processes = services.values().stream().map(s -> remember(launcher.start(s))).toList();
         processes.forEach(process -> process.awaitReady(SERVICE_START));
+
+        // The staff's web application on top, as it runs in production; no Prometheus here (the board says so).
+        console = new PlatformService(PlatformService.CONSOLE.name(), FreePorts.next(), null);
+        remember(launcher.with(Map.of("SCIATICA_CONSOLE_PROMETHEUS_URL", "http://127.0.0.1:" + FreePorts.next()))
+                .startConsole(console, List.copyOf(services.values()))).awaitReady(SERVICE_START);
+    }
+
+    /** Where the clinic console answers (a browser signs in there through the realm's login page). */
+    String consoleUrl() {
+        return console.baseUrl();
     }
 
     /** Tracing switched on the way an operator does it (deploy/k8s, docker-compose), exporting to {@code receiver}. */

@@ -54,6 +54,18 @@ public final class Words {
         }
     }
 
+    /** The clinic's date of an instant (YYYY-MM-DD), e.g. to link an appointment to its day. */
+    static String day(Object instant) {
+        if (instant == null || instant.toString().isBlank()) {
+            return "";
+        }
+        try {
+            return Instant.parse(instant.toString()).atZone(FrontDeskPages.CLINIC_ZONE).toLocalDate().toString();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     /** The clock time alone ("14:30"). */
     static String clock(Object instant) {
         if (instant == null || instant.toString().isBlank()) {

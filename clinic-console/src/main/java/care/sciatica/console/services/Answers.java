@@ -65,7 +65,13 @@ public final class Answers {
         if (!response.hasEntity()) {
             return null;
         }
-        String text = response.readEntity(String.class);
+        String text;
+        try {
+            text = response.readEntity(String.class);
+        } catch (IllegalStateException e) {
+            // A response built in this JVM (a test's stand-in for a service) carries its entity as it was given.
+            text = String.valueOf(response.getEntity());
+        }
         if (text == null || text.isBlank()) {
             return null;
         }

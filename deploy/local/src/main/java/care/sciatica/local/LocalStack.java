@@ -89,6 +89,7 @@ public final class LocalStack implements AutoCloseable {
                 log(service.name() + " is ready");
             }
             log("Services ready (%d ms)".formatted(elapsedMillis(begin)));
+            startConsole(launcher);
 
             Path demo = repositoryRoot.resolve("seeds/demo");
             if (Files.isDirectory(demo)) {
@@ -100,6 +101,14 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The clinic console, once the services it calls are ready. */
+    private void startConsole(ServiceLauncher launcher) {
+        long begin = System.nanoTime();
+        ServiceProcess console = remember(launcher.startConsole(PlatformService.CONSOLE, PlatformService.ALL));
+        console.awaitReady(SERVICE_START_TIMEOUT);
+        log("clinic-console is ready (%d ms)".formatted(elapsedMillis(begin)));
     }
 
     /** Stops the services, then Keycloak, then Kafka (the reverse of the start order). */
@@ -127,6 +136,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void printSummary() {
         StringBuilder out = new StringBuilder(System.lineSeparator());
+        out.append("Clinic console:    ").append(PlatformService.CONSOLE.baseUrl().replace("127.0.0.1", "localhost"))
+                .append("  (sign in as a demo user below, password 'demo')").append(System.lineSeparator())
+                .append(System.lineSeparator());
         out.append("%-20s %-24s %-36s %s%n".formatted("service", "URL", "Swagger UI", "health"));
         for (PlatformService service : PlatformService.ALL) {
             out.append("%-20s %-24s %-36s %s%n".formatted(service.name(), service.baseUrl(),
