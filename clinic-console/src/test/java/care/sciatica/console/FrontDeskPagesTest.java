@@ -155,4 +155,66 @@ class FrontDeskPagesTest {
                 .body(containsString("/appointments/0d9f7c4e-1111-4a5b-9c8d-0123456789ab/confirmation"))
                 .body(containsString("/appointments/0d9f7c4e-1111-4a5b-9c8d-0123456789ab/no-show"));
     }
+
+    private static final String CASE = "2fdd94b1-b66e-493d-8132-cd5bd4365e3c";
+
+    private void aRecordedCase() {
+        when(intake.caseOf(CASE)).thenAnswer(call -> Response.ok(Forms.json("{'caseId':'" + CASE + "','siteId':"
+                + "'site-north','patientRef':'pt_7Q2M9X4K','status':'HISTORY_RECORDED','openedAt':"
+                + "'2026-12-04T09:00:00Z','historyVersions':[{'version':1,'history':{'onset':{'mechanism':"
+                + "'LIFT_AND_TWIST','beganOn':'2026-02-20','pattern':'SUDDEN'},'pain':{'distribution':['BUTTOCK',"
+                + "'FOOT'],'nightPain':false},'conditions':{'raynauds':true}}}]}")).type("application/json").build());
+        when(followup.appointmentsOfCase(CASE)).thenAnswer(call -> Response.ok("[]").type("application/json").build());
+    }
+
+    @Test
+    @TestSecurity(user = "frontdesk.north", roles = "front-desk")
+    @OidcSecurity(claims = @Claim(key = "sites", value = "site-north"))
+    void anAmendmentStartsFromTheRecordedHistoryAndNeedsAReason() {
+        aRecordedCase();
+        String form = given().get("/sites/site-north/cases/" + CASE + "/amendment").then().statusCode(200)
+                .extract().asString();
+        assertThat(form).contains("name=\"supersedesVersion\" value=\"1\"");
+        assertThat(form).containsPattern("value=\"LIFT_AND_TWIST\"\\s+selected");
+        assertThat(form).containsPattern("id=\"history-onset-beganOn\" name=\"history.onset.beganOn\" value=\"2026-02-20\"");
+        assertThat(form).containsPattern("value=\"FOOT\"\\s+checked");
+        assertThat(form).containsPattern("name=\"history.conditions.raynauds\" value=\"true\"\\s+checked");
+        assertThat(form).doesNotContain("name=\"patient.givenName\"");
+
+        when(intake.amendHistory(eq(CASE), anyString(), any())).thenReturn(Response.status(400)
+                .type("application/problem+json").entity(Forms.json("{'title':'The request is not valid','status':400,"
+                        + "'errors':[{'field':'amendmentReason','reason':'is required'}]}")).build());
+        Forms csrf = Forms.of("/sites/site-north/cases/" + CASE + "/amendment");
+        String refused = given().cookie("csrf-token", csrf.cookie()).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf.token()).formParam("supersedesVersion", "1")
+                .formParam("history.onset.beganOn", "2026-02-21")
+                .post("/sites/site-north/cases/" + CASE + "/amendment").then().statusCode(400).extract().asString();
+        assertThat(refused).contains("id=\"amendmentReason-error\">is required</p>");
+        ArgumentCaptor<JsonNode> sent = ArgumentCaptor.forClass(JsonNode.class);
+        verify(intake).amendHistory(eq(CASE), anyString(), sent.capture());
+        assertThat(sent.getValue().path("supersedesVersion").asInt()).isEqualTo(1);
+        assertThat(sent.getValue().at("/history/onset/beganOn").asText()).isEqualTo("2026-02-21");
+    }
+
+    @Test
+    @TestSecurity(user = "frontdesk.north", roles = "front-desk")
+    @OidcSecurity(claims = @Claim(key = "sites", value = "site-north"))
+    void erasureWaitsForTheConfirmation() {
+        aRecordedCase();
+        Forms csrf = Forms.of("/sites/site-north/cases/" + CASE);
+        given().redirects().follow(false).cookie("csrf-token", csrf.cookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.token())
+                .post("/sites/site-north/cases/" + CASE + "/erasure").then().statusCode(303)
+                .header("Location", containsString("erasure=unconfirmed"));
+        verify(intake, never()).erase(anyString(), anyString());
+
+        when(intake.erase(eq("pt_7Q2M9X4K"), anyString())).thenReturn(Response.ok(Forms.json(
+                "{'patientRef':'pt_7Q2M9X4K'}")).type("application/json").build());
+        given().redirects().follow(false).cookie("csrf-token", csrf.cookie())
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", csrf.token())
+                .formParam("confirmed", "yes")
+                .post("/sites/site-north/cases/" + CASE + "/erasure").then().statusCode(303)
+                .header("Location", containsString("erased=true"));
+        verify(intake).erase(eq("pt_7Q2M9X4K"), anyString());
+    }
 }

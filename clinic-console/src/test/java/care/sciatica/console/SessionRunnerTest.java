@@ -134,7 +134,7 @@ class SessionRunnerTest {
         given().get("/sites/site-north/worklist").then().statusCode(200)
                 .body(containsString("data-case=\"" + CASE + "\""))
                 .body(containsString("sse-connect=\"/sites/site-north/live\""))
-                .body(containsString("hx-trigger=\"sse:case-changed\""))
+                .body(containsString("hx-trigger=\"sse:case-changed, sse:case-changed delay:3s\""))
                 .body(containsString("Lumbar"));
     }
 

@@ -34,6 +34,7 @@ final class ConsoleBrowser implements AutoCloseable {
     private final String consoleUrl;
     private final Path screenshots;
     private final String who;
+    private final List<String> accessibilityProblems = new java.util.ArrayList<>();
 
     private ConsoleBrowser(ChromeDriver driver, String consoleUrl, Path screenshots, String who) {
         this.driver = driver;
@@ -58,6 +59,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT);
+        driver.manage().timeouts().scriptTimeout(WAIT);
         ConsoleBrowser browser = new ConsoleBrowser(driver, consoleUrl, screenshots, username);
         browser.signIn(username);
         return browser;
@@ -66,7 +68,7 @@ final class ConsoleBrowser implements AutoCloseable {
     private void signIn(String username) {
         driver.get(consoleUrl + "/");
         await().atMost(WAIT).until(() -> !driver.findElements(By.id("username")).isEmpty());
-        screenshot("login");
+        screenshotOnly("login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.id("kc-login")).click();
@@ -119,8 +121,21 @@ final class ConsoleBrowser implements AutoCloseable {
         await().atMost(WAIT).until(() -> "complete".equals(script("return document.readyState")));
     }
 
-    /** A screenshot under target/, named by the order of the steps, the user and the step. */
+    /**
+     * A screenshot under target/, named by the order of the steps, the user and the step; and the page's accessibility
+     * check (axe-core), whose serious and critical findings {@link #accessibilityProblems()} collects.
+     */
     void screenshot(String step) {
+        screenshotOnly(step);
+        Accessibility.seriousViolations(driver).forEach(problem ->
+                accessibilityProblems.add(step + " " + driver.getCurrentUrl() + ": " + problem));
+    }
+
+    List<String> accessibilityProblems() {
+        return List.copyOf(accessibilityProblems);
+    }
+
+    private void screenshotOnly(String step) {
         try {
             Files.createDirectories(screenshots);
             long count;

@@ -59,6 +59,16 @@ class ConsoleBrowserIT {
         ops = ConsoleBrowser.signedIn(platform.consoleUrl(), "ops.chain", SCREENSHOTS);
     }
 
+    /** Every page the steps passed through has no serious or critical accessibility violation (axe-core). */
+    @org.junit.jupiter.api.AfterEach
+    void everyPageSeenIsAccessible() {
+        for (ConsoleBrowser browser : new ConsoleBrowser[] {frontDesk, therapist, ops}) {
+            if (browser != null) {
+                assertThat(browser.accessibilityProblems()).isEmpty();
+            }
+        }
+    }
+
     @AfterAll
     static void closeBrowsers() {
         for (ConsoleBrowser browser : new ConsoleBrowser[] {frontDesk, therapist, ops}) {
@@ -232,6 +242,8 @@ class ConsoleBrowserIT {
             assertThat(southDesk.text("h1")).isEqualTo("Not found");
             assertThat(southDesk.pageSource()).doesNotContain(familyName);
             southDesk.screenshot("other-site-case-not-found");
+            assertThat(south.accessibilityProblems()).isEmpty();
+            assertThat(southDesk.accessibilityProblems()).isEmpty();
         }
     }
 

@@ -53,11 +53,13 @@ public class FrontDeskPages {
     private final Template day;
     private final Template tasks;
     private final Template caseView;
+    private final Template amendmentForm;
 
     public FrontDeskPages(Staff staff, @RestClient IntakeApi intake, @RestClient FollowupApi followup,
                           @Location("intakeForm.html") Template intakeForm, @Location("cases.html") Template cases,
                           @Location("day.html") Template day, @Location("tasks.html") Template tasks,
-                          @Location("caseView.html") Template caseView) {
+                          @Location("caseView.html") Template caseView,
+                          @Location("amendmentForm.html") Template amendmentForm) {
         this.staff = staff;
         this.intake = intake;
         this.followup = followup;
@@ -66,6 +68,7 @@ public class FrontDeskPages {
         this.day = day;
         this.tasks = tasks;
         this.caseView = caseView;
+        this.amendmentForm = amendmentForm;
     }
 
     @GET
@@ -85,7 +88,7 @@ public class FrontDeskPages {
         Map<String, List<String>> values = new LinkedHashMap<>(form);
         // One key per filled-in form: pressing "Record" twice records one first visit.
         String key = form.getFirst("idempotencyKey");
-        var outcome = Answers.outcome(intake.recordIntake(key == null ? UUID.randomUUID().toString() : key,
+        var outcome = Answers.outcome(() -> intake.recordIntake(key == null ? UUID.randomUUID().toString() : key,
                 IntakeForm.request(site, values)));
         if (outcome.refused()) {
             return Response.status(outcome.problem().status())
@@ -104,7 +107,7 @@ public class FrontDeskPages {
                                   @QueryParam("openedFrom") String openedFrom, @QueryParam("openedTo") String openedTo,
                                   @QueryParam("page") Integer page) {
         Sites.require(staff, site);
-        var outcome = Answers.outcome(intake.cases(site, blankToNull(status), blankToNull(openedFrom),
+        var outcome = Answers.outcome(() -> intake.cases(site, blankToNull(status), blankToNull(openedFrom),
                 blankToNull(openedTo), page));
         return cases.data("viewer", Viewer.of(staff, site))
                 .data("page", outcome.refused() ? Map.of() : Answers.map(outcome.body()))
@@ -118,17 +121,120 @@ public class FrontDeskPages {
     @Path("cases/{caseId}")
     @RolesAllowed({Staff.FRONT_DESK, Staff.THERAPIST, Staff.CLINICAL_LEAD})
     public TemplateInstance caseView(@PathParam("site") String site, @PathParam("caseId") String caseId,
-                                     @QueryParam("recorded") boolean recorded) {
+                                     @QueryParam("recorded") boolean recorded,
+                                     @QueryParam("erased") boolean erased,
+                                     @QueryParam("amended") boolean amended,
+                                     @QueryParam("erasure") String erasure) {
         Sites.require(staff, site);
-        JsonNode found = Answers.read(intake.caseOf(caseId));
+        JsonNode found = Answers.read(() -> intake.caseOf(caseId));
         if (!site.equals(found.path("siteId").asText())) {
             throw new care.sciatica.console.services.ServiceRefused(404, "No case " + caseId + " at " + site);
         }
-        var appointments = Answers.outcome(followup.appointmentsOfCase(caseId));
+        var appointments = Answers.outcome(() -> followup.appointmentsOfCase(caseId));
         return caseView.data("viewer", Viewer.of(staff, site))
                 .data("kase", Answers.map(found))
                 .data("recorded", recorded)
+                .data("erased", erased)
+                .data("amended", amended)
+                .data("unconfirmed", "unconfirmed".equals(erasure))
                 .data("appointments", appointments.refused() ? List.of() : Answers.list(appointments.body()));
+    }
+
+    /** The amendment form: the recorded history, as the form shows it, and a reason to give. */
+    @GET
+    @Path("cases/{caseId}/amendment")
+    @RolesAllowed({Staff.FRONT_DESK, Staff.THERAPIST})
+    public TemplateInstance amendment(@PathParam("site") String site, @PathParam("caseId") String caseId) {
+        Sites.require(staff, site);
+        JsonNode found = siteCase(site, caseId);
+        JsonNode latest = found.path("historyVersions").path(found.path("historyVersions").size() - 1);
+        return amendmentForm(site, found, IntakeForm.valuesOf(latest.path("history")), null);
+    }
+
+    @POST
+    @Path("cases/{caseId}/amendment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Staff.FRONT_DESK, Staff.THERAPIST})
+    public Response amend(@PathParam("site") String site, @PathParam("caseId") String caseId,
+                          MultivaluedMap<String, String> form) {
+        Sites.require(staff, site);
+        JsonNode found = siteCase(site, caseId);
+        Map<String, List<String>> values = new LinkedHashMap<>(form);
+        ObjectNode amendment = JsonNodeFactory.instance.objectNode();
+        String supersedes = form.getFirst("supersedesVersion");
+        if (supersedes != null && supersedes.matches("\\d{1,6}")) {
+            amendment.put("supersedesVersion", Integer.parseInt(supersedes));
+        }
+        String reason = form.getFirst("amendmentReason");
+        if (reason != null && !reason.isBlank()) {
+            amendment.put("amendmentReason", reason);
+        }
+        amendment.set("history", IntakeForm.request(site, values).get("history"));
+        var outcome = Answers.outcome(() -> intake.amendHistory(caseId, key(form), amendment));
+        if (outcome.refused()) {
+            return Response.status(outcome.problem().status()).type(MediaType.TEXT_HTML)
+                    .entity(amendmentForm(site, found, new IntakeForm.Values(values), outcome.problem())).build();
+        }
+        return Response.seeOther(URI.create("/sites/" + site + "/cases/" + caseId + "?amended=true")).build();
+    }
+
+    private TemplateInstance amendmentForm(String site, JsonNode found, IntakeForm.Values values,
+                                           ServiceProblem problem) {
+        int latest = found.path("historyVersions").size();
+        return amendmentForm.data("viewer", Viewer.of(staff, site))
+                .data("kase", Answers.map(found))
+                .data("latestVersion", latest)
+                .data("sections", IntakeForm.historySections())
+                .data("values", values)
+                .data("errors", problem == null ? Map.of() : problem.fieldErrors())
+                .data("problem", problem)
+                .data("idempotencyKey", UUID.randomUUID().toString());
+    }
+
+    private JsonNode siteCase(String site, String caseId) {
+        JsonNode found = Answers.read(() -> intake.caseOf(caseId));
+        if (!site.equals(found.path("siteId").asText())) {
+            throw new care.sciatica.console.services.ServiceRefused(404, "No case " + caseId + " at " + site);
+        }
+        return found;
+    }
+
+    private static String key(MultivaluedMap<String, String> form) {
+        String key = form.getFirst("idempotencyKey");
+        return key == null || key.isBlank() ? UUID.randomUUID().toString() : key;
+    }
+
+    /** Everything held about the patient, as the intake service exports it (the export is audited there). */
+    @GET
+    @Path("patients/{patientRef}/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Staff.FRONT_DESK, Staff.THERAPIST, Staff.CLINICAL_LEAD})
+    public Response export(@PathParam("site") String site, @PathParam("patientRef") String patientRef) {
+        Sites.require(staff, site);
+        JsonNode export = Answers.read(() -> intake.export(patientRef));
+        return Response.ok(export.toString(), MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"" + patientRef.replaceAll("[^A-Za-z0-9_]", "")
+                        + "-export.json\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** The patient's identity erased, once the person confirmed it on the case page. */
+    @POST
+    @Path("cases/{caseId}/erasure")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Staff.FRONT_DESK, Staff.THERAPIST})
+    public Response erase(@PathParam("site") String site, @PathParam("caseId") String caseId,
+                          MultivaluedMap<String, String> form) {
+        Sites.require(staff, site);
+        JsonNode found = Answers.read(() -> intake.caseOf(caseId));
+        if (!site.equals(found.path("siteId").asText())) {
+            throw new care.sciatica.console.services.ServiceRefused(404, "No case " + caseId + " at " + site);
+        }
+        if (!"yes".equals(form.getFirst("confirmed"))) {
+            return Response.seeOther(URI.create("/sites/" + site + "/cases/" + caseId + "?erasure=unconfirmed")).build();
+        }
+        Answers.read(() -> intake.erase(found.path("patientRef").asText(), UUID.randomUUID().toString()));
+        return Response.seeOther(URI.create("/sites/" + site + "/cases/" + caseId + "?erased=true")).build();
     }
 
     @GET
@@ -169,7 +275,8 @@ public class FrontDeskPages {
             default -> {
             }
         }
-        var outcome = Answers.outcome(followup.change(appointmentId, command, UUID.randomUUID().toString(),
+        String path = command;
+        var outcome = Answers.outcome(() -> followup.change(appointmentId, path, UUID.randomUUID().toString(),
                 "confirmation".equals(change) ? null : body));
         String shownDay = form.getFirst("day");
         if (outcome.refused()) {
@@ -186,12 +293,12 @@ public class FrontDeskPages {
     public TemplateInstance tasks(@PathParam("site") String site) {
         Sites.require(staff, site);
         return tasks.data("viewer", Viewer.of(staff, site))
-                .data("tasks", Answers.list(Answers.read(followup.tasks(site))));
+                .data("tasks", Answers.list(Answers.read(() -> followup.tasks(site))));
     }
 
     private TemplateInstance dayPage(String site, String dayParam, Object problem) {
         LocalDate shown = dayParam == null || dayParam.isBlank() ? LocalDate.now(CLINIC_ZONE) : LocalDate.parse(dayParam);
-        List<Map<String, Object>> appointments = Answers.list(Answers.read(followup.day(site, shown.toString())));
+        List<Map<String, Object>> appointments = Answers.list(Answers.read(() -> followup.day(site, shown.toString())));
         return day.data("viewer", Viewer.of(staff, site))
                 .data("day", shown.toString())
                 .data("previous", shown.minusDays(1).toString())

@@ -169,6 +169,31 @@ public final class IntakeForm {
     private IntakeForm() {
     }
 
+    /** The history's sections alone (an amendment changes the history, never the patient's identity). */
+    public static List<Section> historySections() {
+        return SECTIONS.stream().filter(section -> !section.title().equals("Patient")).toList();
+    }
+
+    /** A recorded history as the form's values, so that an amendment starts from what is recorded. */
+    public static Values valuesOf(com.fasterxml.jackson.databind.JsonNode history) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        flatten("history", history, values);
+        return new Values(values);
+    }
+
+    private static void flatten(String path, com.fasterxml.jackson.databind.JsonNode node,
+                                Map<String, List<String>> values) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> flatten(path + "." + field.getKey(), field.getValue(), values));
+        } else if (node.isArray()) {
+            List<String> items = new java.util.ArrayList<>();
+            node.forEach(item -> items.add(item.asText()));
+            values.put(path, items);
+        } else if (!node.isNull()) {
+            values.put(path, List.of(node.asText()));
+        }
+    }
+
     /** Every path of the form, in order (tests and the browser check use it). */
     public static List<Field> fields() {
         return SECTIONS.stream().flatMap(section -> section.fields().stream()).toList();

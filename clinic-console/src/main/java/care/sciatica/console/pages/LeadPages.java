@@ -64,11 +64,11 @@ public class LeadPages {
     @Path("lead")
     public TemplateInstance lead(@PathParam("site") String site) {
         Sites.require(staff, site);
-        List<Map<String, Object>> tasks = Answers.list(Answers.read(followup.tasks(site)));
+        List<Map<String, Object>> tasks = Answers.list(Answers.read(() -> followup.tasks(site)));
         List<Map<String, Object>> flagged = tasks.stream()
                 .filter(task -> Boolean.TRUE.equals(task.get("flaggedForLead"))).toList();
         List<Map<String, Object>> referrals = new ArrayList<>(Answers.list(
-                Answers.read(assessments.assessments(site, "REFERRAL")).path("items")));
+                Answers.read(() -> assessments.assessments(site, "REFERRAL")).path("items")));
         referrals.sort(Comparator.comparingInt(referral -> {
             int rank = URGENCY.indexOf(String.valueOf(referral.get("urgency")));
             return rank < 0 ? URGENCY.size() : rank;
@@ -83,10 +83,10 @@ public class LeadPages {
         Sites.require(staff, site);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Map.Entry<String, JsonNode> trail : List.of(
-                Map.entry("intake", Answers.read(intake.audit(site, caseId))),
-                Map.entry("assessment", Answers.read(assessments.audit(site, caseId))),
-                Map.entry("session", Answers.read(sessions.audit(site, caseId))),
-                Map.entry("follow-up", Answers.read(followup.audit(site, caseId))))) {
+                Map.entry("intake", Answers.read(() -> intake.audit(site, caseId))),
+                Map.entry("assessment", Answers.read(() -> assessments.audit(site, caseId))),
+                Map.entry("session", Answers.read(() -> sessions.audit(site, caseId))),
+                Map.entry("follow-up", Answers.read(() -> followup.audit(site, caseId))))) {
             for (Map<String, Object> entry : Answers.list(trail.getValue())) {
                 var withService = new java.util.LinkedHashMap<>(entry);
                 withService.put("service", trail.getKey());
@@ -109,7 +109,7 @@ public class LeadPages {
                 .put("step", form.getFirst("step"))
                 .put("status", form.getFirst("status"))
                 .put("reason", form.getFirst("reason") == null ? "" : form.getFirst("reason"));
-        var outcome = Answers.outcome(assessments.override(caseId, UUID.randomUUID().toString(), body));
+        var outcome = Answers.outcome(() -> assessments.override(caseId, UUID.randomUUID().toString(), body));
         String back = "/sites/" + site + "/cases/" + caseId + "/assessment";
         if (outcome.refused()) {
             return Response.seeOther(URI.create(back + "?refused="

@@ -99,10 +99,10 @@ public class OpsPages {
         Map<String, Double> tasks = new LinkedHashMap<>();
         double openedToday = 0;
         for (String each : sites) {
-            JsonNode counts = Answers.read(intake.caseCounts(each, today, today));
+            JsonNode counts = Answers.read(() -> intake.caseCounts(each, today, today));
             openedToday += counts.path("total").asDouble();
             counts.path("byStatus").fields().forEachRemaining(e -> cases.merge(e.getKey(), e.getValue().asDouble(), Double::sum));
-            JsonNode day = Answers.read(followup.siteDay(each, today));
+            JsonNode day = Answers.read(() -> followup.siteDay(each, today));
             day.path("appointmentsByState").fields()
                     .forEachRemaining(e -> appointments.merge(e.getKey(), e.getValue().asDouble(), Double::sum));
             tasks.merge(each, day.path("tasksOpen").asDouble(), Double::sum);
@@ -164,7 +164,8 @@ public class OpsPages {
     }
 
     private static Chart chart(String id, String title, Map<String, Double> values) {
-        return new Chart(id, title, new ArrayList<>(values.keySet()), new ArrayList<>(values.values()), null);
+        return new Chart(id, title, new ArrayList<>(values.keySet()), new ArrayList<>(values.values()),
+                values.isEmpty() ? "none yet" : null);
     }
 
     private List<String> sitesOf(String site) {

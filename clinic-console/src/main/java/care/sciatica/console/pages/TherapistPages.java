@@ -89,7 +89,7 @@ public class TherapistPages {
     @Path("cases/{caseId}/assessment")
     public TemplateInstance assessment(@PathParam("site") String site, @PathParam("caseId") String caseId) {
         Sites.require(staff, site);
-        JsonNode found = siteRecord(Answers.read(assessments.assessment(caseId)), site, caseId);
+        JsonNode found = siteRecord(Answers.read(() -> assessments.assessment(caseId)), site, caseId);
         return assessment.data("viewer", Viewer.of(staff, site)).data("assessment", Answers.map(found))
                 .data("steps", Runner.of(JsonNodeFactory.instance.objectNode(), found).steps())
                 .data("problem", null);
@@ -101,10 +101,10 @@ public class TherapistPages {
     public Response openSession(@PathParam("site") String site, @PathParam("caseId") String caseId,
                                 MultivaluedMap<String, String> form) {
         Sites.require(staff, site);
-        var outcome = Answers.outcome(sessions.open(key(form),
+        var outcome = Answers.outcome(() -> sessions.open(key(form),
                 JsonNodeFactory.instance.objectNode().put("caseId", caseId)));
         if (outcome.refused()) {
-            JsonNode found = Answers.read(assessments.assessment(caseId));
+            JsonNode found = Answers.read(() -> assessments.assessment(caseId));
             return Response.status(outcome.problem().status()).type(MediaType.TEXT_HTML)
                     .entity(assessment.data("viewer", Viewer.of(staff, site)).data("assessment", Answers.map(found))
                             .data("steps", Runner.of(JsonNodeFactory.instance.objectNode(), found).steps())
@@ -131,7 +131,7 @@ public class TherapistPages {
         if (!COMMANDS.contains(command)) {
             throw new ServiceRefused(404, "No session command " + command);
         }
-        var outcome = Answers.outcome(sessions.command(sessionId, command, key(form), body(command, form)));
+        var outcome = Answers.outcome(() -> sessions.command(sessionId, command, key(form), body(command, form)));
         if (outcome.refused()) {
             // The runner again, with the refusal at the step it concerns and the form as it was sent.
             return Response.status(outcome.problem().status()).type(MediaType.TEXT_HTML)
@@ -142,8 +142,8 @@ public class TherapistPages {
     }
 
     private TemplateInstance runnerPage(String site, String sessionId, ServiceProblem problem, String refusedStep) {
-        JsonNode session = siteRecord(Answers.read(sessions.session(sessionId)), site, sessionId);
-        JsonNode plan = Answers.read(assessments.assessment(session.path("caseId").asText()));
+        JsonNode session = siteRecord(Answers.read(() -> sessions.session(sessionId)), site, sessionId);
+        JsonNode plan = Answers.read(() -> assessments.assessment(session.path("caseId").asText()));
         return runner.data("viewer", Viewer.of(staff, site))
                 .data("runner", Runner.of(session, plan))
                 .data("problem", problem)
@@ -202,9 +202,12 @@ public class TherapistPages {
         text(parameters, "technique", form.getFirst("technique"));
         if ("HEAT".equals(step)) {
             String at = form.getFirst("heatAppliedAt");
-            parameters.put("heatAppliedAt", at == null || at.isBlank() ? Instant.now().toString()
+            Instant now = Instant.now();
+            Instant applied = at == null || !at.matches("\\d{2}:\\d{2}") ? now
                     : LocalDate.now(FrontDeskPages.CLINIC_ZONE).atTime(LocalTime.parse(at))
-                    .atZone(FrontDeskPages.CLINIC_ZONE).toInstant().toString());
+                    .atZone(FrontDeskPages.CLINIC_ZONE).toInstant();
+            // The form shows the minute; the minute being now means "just now", to the second.
+            parameters.put("heatAppliedAt", (applied.isAfter(now.minusSeconds(60)) ? now : applied).toString());
         }
         if (parameters.path(SITE_STEPS.contains(step) ? "sites" : "regions").isEmpty()) {
             parameters.remove(List.of("sites", "regions"));
@@ -219,7 +222,7 @@ public class TherapistPages {
     }
 
     private List<Map<String, Object>> items(String site) {
-        return Answers.list(Answers.read(sessions.worklist(site)));
+        return Answers.list(Answers.read(() -> sessions.worklist(site)));
     }
 
     private static String key(MultivaluedMap<String, String> form) {

@@ -3,10 +3,13 @@ package care.sciatica.console.services;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads the services' answers: a success as plain maps and lists (what the templates read), a refusal a form can
@@ -23,6 +26,27 @@ public final class Answers {
     public record Outcome(JsonNode body, ServiceProblem problem) {
         public boolean refused() {
             return problem != null;
+        }
+    }
+
+    /** The outcome of a call, also when the client itself turned an error status into an exception. */
+    public static Outcome outcome(Supplier<Response> call) {
+        return outcome(answerOf(call));
+    }
+
+    /** A read that must succeed (see {@link #read(Response)}). */
+    public static JsonNode read(Supplier<Response> call) {
+        return read(answerOf(call));
+    }
+
+    private static Response answerOf(Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        } catch (ProcessingException e) {
+            // The service did not answer at all (down, or a timeout).
+            throw new ServiceRefused(503, "A service did not answer: " + e.getMessage());
         }
     }
 

@@ -44,6 +44,19 @@ public interface IntakeApi {
     @Path("/patients/{patientRef}")
     Response patient(@PathParam("patientRef") String patientRef);
 
+    @POST
+    @Path("/cases/{caseId}/history/amendments")
+    Response amendHistory(@PathParam("caseId") String caseId, @HeaderParam("Idempotency-Key") String key,
+                          JsonNode amendment);
+
+    @GET
+    @Path("/patients/{patientRef}/export")
+    Response export(@PathParam("patientRef") String patientRef);
+
+    @POST
+    @Path("/patients/{patientRef}/erasure")
+    Response erase(@PathParam("patientRef") String patientRef, @HeaderParam("Idempotency-Key") String key);
+
     /** The service's audit trail of one case (clinical leads and admins). */
     @GET
     @Path("/audit")
