@@ -138,6 +138,19 @@ class SessionRunnerTest {
                 .body(containsString("Lumbar"));
     }
 
+    @Test
+    @TestSecurity(user = "therapist.north", roles = "therapist")
+    @OidcSecurity(claims = @Claim(key = "sites", value = "site-north"))
+    void aTherapistMayNotOverrideThePlan() {
+        Forms form = Forms.of("/sites/site-north/sessions/" + SESSION);
+        given().cookie("csrf-token", form.cookie()).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", form.token()).formParam("step", "ICE_MASSAGE")
+                .formParam("status", "INCLUDED").formParam("reason", "the patient asks for it")
+                .post("/sites/site-north/cases/" + CASE + "/overrides").then().statusCode(403)
+                .body(containsString("Not for your role"));
+        verify(assessments, org.mockito.Mockito.never()).override(anyString(), anyString(), any());
+    }
+
     private static Response json(String body) {
         return Response.ok(body).type("application/json").build();
     }
