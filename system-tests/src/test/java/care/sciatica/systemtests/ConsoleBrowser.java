@@ -34,22 +34,29 @@ final class ConsoleBrowser implements AutoCloseable {
     private final String consoleUrl;
     private final Path screenshots;
     private final String who;
+    private final int width;
     private final List<String> accessibilityProblems = new java.util.ArrayList<>();
 
-    private ConsoleBrowser(ChromeDriver driver, String consoleUrl, Path screenshots, String who) {
+    private ConsoleBrowser(ChromeDriver driver, String consoleUrl, Path screenshots, String who, int width) {
+        this.width = width;
         this.driver = driver;
         this.consoleUrl = consoleUrl;
         this.screenshots = screenshots;
         this.who = who;
     }
 
-    /** A new browser, signed in as the demo user {@code username}. */
+    /** A new browser, signed in as the demo user {@code username}, 1024 px wide. */
     static ConsoleBrowser signedIn(String consoleUrl, String username, Path screenshots) {
+        return signedIn(consoleUrl, username, screenshots, 1024);
+    }
+
+    /** A new browser {@code width} px wide (768: the tablet beside the couch), signed in as {@code username}. */
+    static ConsoleBrowser signedIn(String consoleUrl, String username, Path screenshots, int width) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         try {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=1024,1400",
+                    "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=" + width + ",1400",
                     "--user-data-dir=" + Files.createTempDirectory("console-browser-").toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,7 +67,7 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(WAIT);
         driver.manage().timeouts().scriptTimeout(WAIT);
-        ConsoleBrowser browser = new ConsoleBrowser(driver, consoleUrl, screenshots, username);
+        ConsoleBrowser browser = new ConsoleBrowser(driver, consoleUrl, screenshots, username, width);
         browser.signIn(username);
         return browser;
     }
@@ -153,7 +160,7 @@ final class ConsoleBrowser implements AutoCloseable {
     /** A full-page screenshot (the whole height of the page), e.g. for the README. */
     void fullPageScreenshot(Path target) {
         Object height = script("return document.documentElement.scrollHeight");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024,
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width,
                 Math.min(6000, ((Number) height).intValue() + 40)));
         try {
             Files.createDirectories(target.getParent());
@@ -162,7 +169,7 @@ final class ConsoleBrowser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 1400));
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1400));
         }
     }
 

@@ -54,7 +54,7 @@ class ConsoleBrowserIT {
                 old.forEach(file -> file.toFile().delete());
             }
         }
-        therapist = ConsoleBrowser.signedIn(platform.consoleUrl(), "therapist.north", SCREENSHOTS);
+        therapist = ConsoleBrowser.signedIn(platform.consoleUrl(), "therapist.north", SCREENSHOTS, 768);
         frontDesk = ConsoleBrowser.signedIn(platform.consoleUrl(), "frontdesk.north", SCREENSHOTS);
         ops = ConsoleBrowser.signedIn(platform.consoleUrl(), "ops.chain", SCREENSHOTS);
     }
