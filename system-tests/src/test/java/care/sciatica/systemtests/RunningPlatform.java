@@ -48,6 +48,7 @@ final class RunningPlatform implements AutoCloseable {
     private final Map<String, PlatformService> services = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private ServiceLauncher launcher;
+    private PlatformService console;
     private KafkaCluster kafka;
     private KeycloakServer keycloak;
     private OtlpTraceReceiver traces;
@@ -100,6 +101,16 @@ final class RunningPlatform implements AutoCloseable {
         services.values().forEach(service -> processes.put(service.name(), launcher.start(service)));
         started.push(() -> processes.values().forEach(ServiceProcess::close));
         processes.values().forEach(process -> process.awaitReady(SERVICE_START));
+
+        // The staff's web application on top, as it runs in production; no Prometheus here (the board says so).
+        console = new PlatformService(PlatformService.CONSOLE.name(), FreePorts.next(), null);
+        remember(launcher.with(Map.of("SCIATICA_CONSOLE_PROMETHEUS_URL", "http://127.0.0.1:" + FreePorts.next()))
+                .startConsole(console, List.copyOf(services.values()))).awaitReady(SERVICE_START);
+    }
+
+    /** Where the clinic console answers (a browser signs in there through the realm's login page). */
+    String consoleUrl() {
+        return console.baseUrl();
     }
 
     /** Kills the service at once (SIGKILL), as a crash does: nothing is flushed, no consumer leaves its group. */

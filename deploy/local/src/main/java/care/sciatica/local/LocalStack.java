@@ -92,6 +92,7 @@ public final class LocalStack implements AutoCloseable {
                 log(service.name() + " is ready");
             }
             log("Services ready (%d ms)".formatted(elapsedMillis(begin)));
+            startConsole(launcher, supervisor);
             supervisor.serveControl(Supervisor.CONTROL_PORT);
 
             remember(PrometheusServer.launchForLocalRun(repositoryRoot, logDirectory))
@@ -112,6 +113,15 @@ public final class LocalStack implements AutoCloseable {
 
     private Path kafkaDirectory() {
         return repositoryRoot.resolve(".local-run/kafka");
+    }
+
+    /** The clinic console, once the services it calls are ready; supervised like them. */
+    private void startConsole(ServiceLauncher launcher, Supervisor supervisor) {
+        long begin = System.nanoTime();
+        ServiceProcess console = supervisor.start(PlatformService.CONSOLE.name(),
+                () -> launcher.startConsole(PlatformService.CONSOLE, PlatformService.ALL));
+        console.awaitReady(SERVICE_START_TIMEOUT);
+        log("clinic-console is ready (%d ms)".formatted(elapsedMillis(begin)));
     }
 
     /** Stops the services, then Keycloak, then Kafka (the reverse of the start order). */
@@ -139,6 +149,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void printSummary() {
         StringBuilder out = new StringBuilder(System.lineSeparator());
+        out.append("Clinic console:    ").append(PlatformService.CONSOLE.baseUrl().replace("127.0.0.1", "localhost"))
+                .append("  (sign in as a demo user below, password 'demo')").append(System.lineSeparator())
+                .append(System.lineSeparator());
         out.append("%-20s %-24s %-36s %s%n".formatted("service", "URL", "Swagger UI", "health"));
         for (PlatformService service : PlatformService.ALL) {
             out.append("%-20s %-24s %-36s %s%n".formatted(service.name(), service.baseUrl(),

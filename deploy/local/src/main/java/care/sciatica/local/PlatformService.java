@@ -15,6 +15,9 @@ public record PlatformService(String name, int port, String database) {
             new PlatformService("session-service", 8083, "session"),
             new PlatformService("followup-service", 8084, "followup"));
 
+    /** The staff's web application: no database of its own, it calls the four services above. */
+    public static final PlatformService CONSOLE = new PlatformService("clinic-console", 8085, null);
+
     /** The fast-jar runner the service's build leaves in {@code <module>/target/quarkus-app/}. */
     public Path runnerJar(Path repositoryRoot) {
         return repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");

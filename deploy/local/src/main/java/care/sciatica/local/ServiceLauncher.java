@@ -78,6 +78,41 @@ public final class ServiceLauncher {
         return env;
     }
 
+    /** The dev-only secret of the console's client in deploy/keycloak/clinic-realm.json. */
+    public static final String CONSOLE_CLIENT_SECRET = "clinic-console-secret-dev-only";
+
+    /**
+     * The console's configuration: Kafka and Keycloak as the services have them, no database, and where each of the
+     * {@code services} answers (its REST client key is the service's name without "-service").
+     */
+    public Map<String, String> consoleEnvironment(PlatformService console, List<PlatformService> services) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(console.port()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", oidcAuthServerUrl);
+        env.put("CLINIC_CONSOLE_CLIENT_SECRET", CONSOLE_CLIENT_SECRET);
+        for (PlatformService service : services) {
+            String key = service.name().replace("-service", "").toUpperCase();
+            env.put("QUARKUS_REST_CLIENT_" + key + "_URL", service.baseUrl());
+        }
+        env.putAll(settings);
+        return env;
+    }
+
+    /** Starts the clinic console against {@code services} (without waiting for it). */
+    public ServiceProcess startConsole(PlatformService console, List<PlatformService> services) {
+        Path jar = console.runnerJar(repositoryRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": build the console first (./mvnw install -DskipTests)");
+        }
+        return ServiceProcess.start(console.name(),
+                ServiceProcess.javaCommand("-jar", jar.toString()),
+                consoleEnvironment(console, services),
+                repositoryRoot.resolve(console.name()),
+                logDirectory.resolve(console.name() + ".log"),
+                URI.create(console.readinessUrl()));
+    }
+
     /** Starts the service (without waiting for it); the caller awaits readiness and closes it. */
     public ServiceProcess start(PlatformService service) {
         Path jar = service.runnerJar(repositoryRoot);

@@ -131,4 +131,21 @@ class ComposeFileTest {
             assertTrue(Repo.path(name + "/src/main/docker/Dockerfile.jvm").toFile().isFile(), name + ": Dockerfile.jvm");
         }
     }
+
+    @Test
+    void theConsoleIsBuiltLikeTheServicesWaitsForThemAndHasOnlyADemoSecretByDefault() {
+        JsonNode console = compose.path("services").path("clinic-console");
+        assertEquals("./clinic-console", console.path("build").path("context").asText());
+        assertTrue(Repo.path("clinic-console/src/main/docker/Dockerfile.jvm").toFile().isFile());
+        JsonNode environment = console.path("environment");
+        assertEquals("${CLINIC_CONSOLE_CLIENT_SECRET:-clinic-console-secret-dev-only}",
+                environment.path("CLINIC_CONSOLE_CLIENT_SECRET").asText());
+        assertTrue(environment.path("QUARKUS_DATASOURCE_JDBC_URL").isMissingNode(), "the console owns no database");
+        for (String name : SERVICES) {
+            String key = name.replace("-service", "").toUpperCase();
+            assertTrue(environment.path("QUARKUS_REST_CLIENT_" + key + "_URL").asText().startsWith("http://" + name + ":"),
+                    name);
+            assertEquals("service_healthy", console.path("depends_on").path(name).path("condition").asText(), name);
+        }
+    }
 }

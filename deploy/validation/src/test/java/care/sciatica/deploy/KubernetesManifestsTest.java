@@ -170,7 +170,7 @@ class KubernetesManifestsTest {
     @Test
     void everyServiceHasProbesLimitsAndItsCompanions() {
         Kustomize base = Kustomize.render(K8S.resolve("base"));
-        for (String service : SERVICES) {
+        for (String service : java.util.stream.Stream.concat(SERVICES.stream(), Stream.of("clinic-console")).toList()) {
             JsonNode container = find(base, "Deployment", service).path("spec").path("template").path("spec").path("containers").get(0);
             assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText(), service);
             assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText(), service);
@@ -180,6 +180,28 @@ class KubernetesManifestsTest {
                 String name = kind.equals("ConfigMap") ? service + "-config" : service;
                 assertTrue(!find(base, kind, name).isMissingNode(), service + ": " + kind);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void theConsoleTakesItsClientSecretFromASecretAndMayCallTheServices(String tree) {
+        Kustomize rendered = Kustomize.render(K8S.resolve(tree));
+        JsonNode container = find(rendered, "Deployment", "clinic-console").path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        JsonNode secret = container.path("env").findParents("name").stream()
+                .filter(env -> env.path("name").asText().equals("CLINIC_CONSOLE_CLIENT_SECRET")).findFirst().orElseThrow();
+        assertEquals("clinic-console-oidc", secret.at("/valueFrom/secretKeyRef/name").asText(), tree);
+        assertEquals("", secret.path("value").asText(), tree + ": the secret's value is never inline");
+        // The dev overlay generates its demo Secret; production expects it to exist already.
+        assertEquals(tree.endsWith("dev"), !find(rendered, "Secret", "clinic-console-oidc").isMissingNode(), tree);
+        assertEquals("true", find(rendered, "ConfigMap", "clinic-console-config").path("data")
+                .path("QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE").asText(), tree);
+        for (String service : SERVICES) {
+            boolean fromConsole = find(rendered, "NetworkPolicy", service).path("spec").path("ingress")
+                    .findValues("podSelector").stream().anyMatch(selector -> selector.path("matchLabels").equals(
+                            Repo.JSON.createObjectNode().put("app.kubernetes.io/name", "clinic-console")));
+            assertTrue(fromConsole, tree + ": the console may not call " + service);
         }
     }
 
