@@ -49,13 +49,18 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
+        // ./bench checks the command line this way before it starts a stack for the run.
+        boolean checkOnly = args.length > 0 && args[0].equals("--check-options");
         Options options;
         try {
-            options = Options.parse(args);
+            options = Options.parse(checkOnly ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + System.lineSeparator() + Options.USAGE);
             System.exit(2);
             return;
+        }
+        if (checkOnly) {
+            System.exit(0);
         }
         try {
             new Bench(options).run();
