@@ -38,8 +38,11 @@ final class CaseDriver {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(300);
-    /** Answers that say "try again": the service restarts, the request is in progress, or it is rate limited. */
-    private static final Set<Integer> TRANSIENT = Set.of(409, 429, 500, 502, 503, 504);
+    /**
+     * Answers that say "try again": the service or its database restarts, or the client is rate limited. A 409 says
+     * so with Retry-After (the same key still in progress, a change at the same moment); without, it is final.
+     */
+    private static final Set<Integer> TRANSIENT = Set.of(429, 500, 502, 503, 504);
 
     private final Function<String, String> baseUrl;
     private final String siteId;
@@ -169,7 +172,7 @@ final class CaseDriver {
                 if (answer != null && ok.contains(answer.status())) {
                     return true;
                 }
-                if (answer != null && !TRANSIENT.contains(answer.status()) && !notYet.contains(answer.status())) {
+                if (answer != null && !answer.saysTryAgain() && !notYet.contains(answer.status())) {
                     throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
                 }
                 retries.incrementAndGet();
@@ -183,7 +186,11 @@ final class CaseDriver {
         return ClinicFlows.json(last.get().body());
     }
 
-    private record Answer(int status, String body) {
+    private record Answer(int status, String body, boolean retryAfter) {
+
+        boolean saysTryAgain() {
+            return TRANSIENT.contains(status) || status == 409 && retryAfter;
+        }
     }
 
     /** One attempt; {@code null} when the connection failed (the service is down or was killed mid-request). */
@@ -205,7 +212,8 @@ final class CaseDriver {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("Retry-After").isPresent());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
