@@ -4,6 +4,7 @@ import care.sciatica.followup.ical.CalendarFeed;
 import care.sciatica.followup.persistence.AppointmentRow;
 import care.sciatica.platform.problem.ProblemException;
 import care.sciatica.platform.security.SiteScope;
+import care.sciatica.platform.security.StaffRefs;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -48,6 +49,7 @@ public class CalendarResource {
     @GET
     @Path("therapists/{ref}.ics")
     public Uni<Response> therapist(@PathParam("ref") String therapistRef) {
+        StaffRefs.requireWellFormed("ref", therapistRef);
         Set<String> sites = siteScope.listable(null);
         if (sites.isEmpty()) {
             throw ProblemException.notFound("calendar of therapist", therapistRef);
