@@ -274,8 +274,8 @@ class MalformedInputIT {
                 String name = parameter.path("name").asText();
                 for (String bad : List.of("a%00b", "%00", "%C3%28", "x".repeat(300), "%27%20OR%20%271%27%3D%271",
                         "a%0Ab", "%F0%9F", "-1", "%20")) {
-                    add("path-id", method, template.replace("{" + name + "}", bad), query, hasBody ? base : null,
-                            token);
+                    add("path-id", method, fill(template.replace("{" + name + "}", bad), parameters), query,
+                            hasBody ? base : null, token);
                 }
             }
             // Malformed query values: control characters always, and wrong formats for typed parameters.

@@ -10,6 +10,7 @@ import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.problem.ProblemException;
 import care.sciatica.platform.security.CallerSites;
 import care.sciatica.platform.security.SiteScope;
+import care.sciatica.platform.security.StaffRefs;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -86,6 +87,7 @@ public class CalendarResource {
     @Path("therapists/{ref}.ics")
     @RolesAllowed({"booking-system", "front-desk", "ops", "therapist", "clinical-lead", "admin"})
     public Uni<Response> therapist(@PathParam("ref") String therapistRef, @RestHeader("If-None-Match") String ifNoneMatch) {
+        StaffRefs.requireWellFormed("ref", therapistRef);
         Set<String> sites = siteScope.listable(null);
         if (sites.isEmpty()) {
             throw ProblemException.notFound("calendar of therapist", therapistRef);

@@ -76,7 +76,6 @@ public class EdgeGuard {
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && tooLarge(length)) {
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
             EdgeProblems.answer(context, Problem.ofStatus(413, "The body is larger than this service accepts ("
                     + maxBodyBytes / 1024 + " KiB)"));
             return;

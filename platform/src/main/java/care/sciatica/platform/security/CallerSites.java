@@ -47,7 +47,7 @@ public class CallerSites {
     public String staffRef() {
         Object claim = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(STAFF_REF_CLAIM) : null;
         String ref = claim instanceof JsonString value ? value.getString() : claim == null ? null : claim.toString();
-        return ref != null && ref.matches("st_[A-Z0-9]{8}") ? ref : StaffRefs.derivedFrom(caller());
+        return ref != null && StaffRefs.STAFF_REF.matcher(ref).matches() ? ref : StaffRefs.derivedFrom(caller());
     }
 
     private Set<String> read() {
