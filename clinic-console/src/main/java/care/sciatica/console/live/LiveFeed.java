@@ -19,7 +19,7 @@ import java.util.List;
  * Server-Sent Events for the pages of one site: an event named {@code case-changed} whenever a case of the site
  * changed (its data is the case id only), and a comment every 20 s so that proxies keep the stream open.
  */
-@Path("/")
+@Path("/sites/{site}/live")
 public class LiveFeed {
 
     private final Staff staff;
@@ -30,8 +30,8 @@ public class LiveFeed {
         this.changes = changes;
     }
 
+    // Its own resource path: under /sites/{site} alone, the page resources of that prefix would be matched first.
     @GET
-    @Path("sites/{site}/live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> live(@PathParam("site") String site, @Context Sse sse) {
         if (!staff.maySee(site)) {
@@ -41,14 +41,29 @@ public class LiveFeed {
     }
 
     /** Every site of the viewer's (the chain's operations board). */
-    @GET
-    @Path("ops/live")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    public Multi<OutboundSseEvent> chain(@Context Sse sse) {
-        return stream(staff.sites(), sse);
+    @Path("/ops/live")
+    public static class Chain {
+
+        private final Staff staff;
+        private final CaseChanges changes;
+
+        public Chain(Staff staff, CaseChanges changes) {
+            this.staff = staff;
+            this.changes = changes;
+        }
+
+        @GET
+        @Produces(MediaType.SERVER_SENT_EVENTS)
+        public Multi<OutboundSseEvent> chain(@Context Sse sse) {
+            return stream(changes, staff.sites(), sse);
+        }
     }
 
     private Multi<OutboundSseEvent> stream(List<String> sites, Sse sse) {
+        return stream(changes, sites, sse);
+    }
+
+    static Multi<OutboundSseEvent> stream(CaseChanges changes, List<String> sites, Sse sse) {
         Multi<OutboundSseEvent> cases = changes.at(sites)
                 .map(change -> sse.newEventBuilder().name("case-changed").data(change.caseId()).build());
         Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
