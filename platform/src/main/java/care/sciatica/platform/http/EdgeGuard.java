@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +45,15 @@ public class EdgeGuard {
 
     private final long maxBodyBytes;
     private final Set<String> allowedOrigins;
+    private final long requestTimeoutMillis;
 
     public EdgeGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-                     @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> allowedOrigins) {
+                     @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> allowedOrigins,
+                     @ConfigProperty(name = "sciatica.http.request-timeout", defaultValue = "30s")
+                     Duration requestTimeout) {
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.allowedOrigins = Set.copyOf(allowedOrigins.orElse(List.of()));
+        this.requestTimeoutMillis = requestTimeout.toMillis();
     }
 
     void install(@Observes Router router) {
@@ -87,11 +92,31 @@ public class EdgeGuard {
             refusal = refusalOfQuery(request.query());
         }
         if (refusal != null) {
-            EdgeProblems.answer(context, new Problem(ProblemTypes.uri("malformed-request"), "Bad request", 400,
+            EdgeProblems.answer(context, new Problem(ProblemTypes.uri("malformed-request"), "Bad Request", 400,
                     refusal, List.of()));
             return;
         }
+        answerIfTooSlow(context);
         context.next();
+    }
+
+    /**
+     * A request still unanswered after {@code sciatica.http.request-timeout} is answered 503 with Retry-After, so
+     * that a caller is never left hanging. Its work may still finish: a write is retried safely with the same
+     * Idempotency-Key, which returns the first result.
+     */
+    private void answerIfTooSlow(RoutingContext context) {
+        long timer = context.vertx().setTimer(requestTimeoutMillis, id -> {
+            if (!context.response().ended() && !context.response().headWritten()) {
+                LOG.warnf("%s %s took longer than %d ms; answered 503", context.request().method(),
+                        context.request().path(), requestTimeoutMillis);
+                context.response().putHeader("Retry-After", "1");
+                EdgeProblems.answer(context, new Problem(ProblemTypes.uri("request-timeout"), "Service Unavailable",
+                        503, "The request took longer than " + requestTimeoutMillis / 1000 + " s; retry (with the same"
+                        + " Idempotency-Key for a write)", List.of()));
+            }
+        });
+        context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
     }
 
     private static boolean sameOrigin(HttpServerRequest request, String origin) {

@@ -129,6 +129,14 @@ class StrictInputTest {
     }
 
     @Test
+    void aRequestNotAnsweredInTimeIsA503ProblemWithRetryAfter() {
+        given().get("/parcels/slow")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", equalTo("https://sciatica.care/problems/request-timeout"));
+    }
+
+    @Test
     void anAuthenticatedReadIsNotCached() {
         given().get("/parcels/" + UUID.randomUUID())
                 .then().statusCode(404).header("Cache-Control", "no-store")

@@ -91,6 +91,13 @@ public class ParcelResource {
         return Parcel.<Parcel>findById(id).map(parcel -> siteScope.visible(parcel, found -> found.siteId, "parcel", id));
     }
 
+    /** Answers after longer than this test application's request timeout (10 s). */
+    @GET
+    @Path("/slow")
+    public Uni<String> slow() {
+        return Uni.createFrom().item("late").onItem().delayIt().by(java.time.Duration.ofSeconds(15));
+    }
+
     /** The catalogue's step-performed example, re-addressed to this parcel. */
     static Record stepPerformed(Parcel parcel, int sequence) {
         try (InputStream in = ParcelResource.class.getClassLoader()
