@@ -42,7 +42,28 @@
         });
     }
 
+    // Live updates: the page's event stream says which case of the site changed; each live part of the page is then
+    // fetched again through the console (htmx swaps it in), at once and once more a moment later, because the
+    // service that lists the case may record the change a little after the event that announced it.
+    function refresh(part) {
+        var options = { target: part.dataset.liveTarget || part, swap: part.dataset.liveSwap || 'innerHTML' };
+        if (part.dataset.liveSelect) { options.select = part.dataset.liveSelect; }
+        htmx.ajax('GET', part.dataset.liveGet, options);
+    }
+    function listen(source) {
+        var stream = new EventSource(source.dataset.liveSource);
+        source.dataset.liveState = 'connecting';
+        stream.onopen = function () { source.dataset.liveState = 'open'; };
+        stream.addEventListener('case-changed', function () {
+            source.querySelectorAll('[data-live-get]').forEach(function (part) {
+                refresh(part);
+                setTimeout(function () { refresh(part); }, 3000);
+            });
+        });
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        document.querySelectorAll('[data-live-source]').forEach(listen);
         tickTimers();
         setInterval(tickTimers, 1000);
         drawCharts(document);

@@ -55,7 +55,7 @@ class OpsAndLeadPagesTest {
         assertThat(page).contains("data-chart=\"{&quot;");
         assertThat(page).contains("/webjars/chart.js/4.4.1/dist/chart.umd.js");
         assertThat(page).contains("not available: Prometheus is not reachable");
-        assertThat(page).contains("sse-connect=\"/sites/site-north/live\"");
+        assertThat(page).contains("data-live-source=\"/sites/site-north/live\"");
     }
 
     @Test

@@ -133,8 +133,8 @@ class SessionRunnerTest {
                 + "'receivedAt':'2026-12-04T09:41:13Z'}]")));
         given().get("/sites/site-north/worklist").then().statusCode(200)
                 .body(containsString("data-case=\"" + CASE + "\""))
-                .body(containsString("sse-connect=\"/sites/site-north/live\""))
-                .body(containsString("hx-trigger=\"sse:case-changed, sse:case-changed delay:3s\""))
+                .body(containsString("data-live-source=\"/sites/site-north/live\""))
+                .body(containsString("data-live-get=\"/sites/site-north/worklist/items\""))
                 .body(containsString("Lumbar"));
     }
 

@@ -124,7 +124,12 @@ final class ConsoleBrowser implements AutoCloseable {
     void submit(String buttonCss) {
         WebElement button = find(buttonCss);
         script("arguments[0].scrollIntoView({block: 'center'});", button);
-        button.click();
+        try {
+            button.click();
+        } catch (org.openqa.selenium.ElementNotInteractableException e) {
+            // Under the sticky session bar, or mid-scroll: press it the way the keyboard does.
+            script("arguments[0].form.requestSubmit(arguments[0]);", button);
+        }
         await().atMost(WAIT).until(() -> "complete".equals(script("return document.readyState")));
     }
 

@@ -87,6 +87,7 @@ class ConsoleBrowserIT {
 
         therapist.open("/sites/site-north/worklist");
         therapist.awaitElement("#worklist");
+        therapist.awaitElement("[data-live-source][data-live-state='open']");
         therapist.script("window.notReloaded = true;");
         therapist.screenshot("worklist-before");
 
