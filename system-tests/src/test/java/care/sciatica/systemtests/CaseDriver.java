@@ -135,6 +135,17 @@ final class CaseDriver {
         return new Outcome(caseId, sessionId);
     }
 
+    /**
+     * Cancels these appointments at the front desk, so that the site's calendars are as free for the tests that come
+     * after as they were before (a full calendar turns every follow-up into a book-by-hand task).
+     */
+    void freeCalendars(Set<String> appointmentIds) {
+        for (String appointment : appointmentIds) {
+            write(frontDesk, "followup-service", "/appointments/" + appointment + "/cancellation",
+                    mapper().createObjectNode().put("reason", "NO_LONGER_NEEDED"), Set.of(200));
+        }
+    }
+
     /** How many requests had to be sent again because their answer was lost or transient. */
     int retries() {
         return retries.get();

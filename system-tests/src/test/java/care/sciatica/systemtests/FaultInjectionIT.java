@@ -44,16 +44,20 @@ class FaultInjectionIT {
 
     @Test
     void nothingIsLostDuplicatedOrStuckWhenServicesTheBrokerAndTheDatabaseFail() throws Exception {
-        CaseDriver.Batch batch = new CaseDriver(platform, "north", platform::baseUrl, PATIENCE).start(CASES, CLINICS);
+        CaseDriver driver = new CaseDriver(platform, "north", platform::baseUrl, PATIENCE);
+        CaseDriver.Batch batch = driver.start(CASES, CLINICS);
         List<String> faults = injectFaultsWhile(batch);
         List<String> caseIds = batch.await().stream().map(CaseDriver.Outcome::caseId).toList();
-
-        assertThat(caseIds).hasSize(CASES).doesNotHaveDuplicates();
         FlowInvariants invariants = new FlowInvariants(platform, topics);
-        invariants.awaitSettled(caseIds, PATIENCE);
-        Map<String, Long> counts = invariants.counts(caseIds);
-        System.out.printf("Fault injection: %d cases; faults %s;%n  %s%n", CASES, faults, counts);
-        invariants.assertHeld(counts, CASES);
+        try {
+            assertThat(caseIds).hasSize(CASES).doesNotHaveDuplicates();
+            invariants.awaitSettled(caseIds, PATIENCE);
+            Map<String, Long> counts = invariants.counts(caseIds);
+            System.out.printf("Fault injection: %d cases; faults %s;%n  %s%n", CASES, faults, counts);
+            invariants.assertHeld(counts, CASES);
+        } finally {
+            driver.freeCalendars(invariants.appointmentIds(caseIds));
+        }
     }
 
     /** Each failure in turn, each once enough more cases have completed; returns what was done. */

@@ -71,11 +71,13 @@ class TwoReplicasIT {
     void twoInstancesOfEachServiceDoEveryPieceOfWorkOnceAndOneSurvivesItsPeer() throws Exception {
         subscribeBookingSystem();
         List<String> caseIds;
+        CaseDriver driver;
         try (RunningPlatform.SecondInstances seconds = platform.startSecondInstances()) {
             AtomicInteger turn = new AtomicInteger();
             Function<String, String> eitherInstance = service -> turn.getAndIncrement() % 2 == 0
                     ? platform.baseUrl(service) : seconds.baseUrl(service);
-            CaseDriver.Batch batch = new CaseDriver(platform, "south", eitherInstance, PATIENCE).start(CASES, CLINICS);
+            driver = new CaseDriver(platform, "south", eitherInstance, PATIENCE);
+            CaseDriver.Batch batch = driver.start(CASES, CLINICS);
 
             await().atMost(PATIENCE).until(() -> batch.done() >= CASES / 2);
             KILLED.forEach(seconds::kill);
@@ -100,6 +102,7 @@ class TwoReplicasIT {
         System.out.printf("Two replicas: %d cases, %d webhooks (%d delivered twice);%n  %s%n", CASES,
                 deliveriesById.size(), deliveredTwice, counts);
 
+        driver.freeCalendars(appointments);
         invariants.assertHeld(counts, CASES);
         assertThat(deliveredTwice).as("webhooks delivered more than once").isZero();
     }
