@@ -84,8 +84,11 @@ class TwoReplicasIT {
             seconds.stop("followup-service");
             for (String service : List.of("intake-service", "assessment-service", "session-service",
                     "followup-service")) {
-                given().baseUri(platform.baseUrl(service)).get("/q/health/ready").then().statusCode(200);
                 given().baseUri(platform.baseUrl(service)).get("/q/health/live").then().statusCode(200);
+                // Ready at once, or again within seconds (while the group hands the dead peer's partitions over).
+                await(service + " ready while its peer is dead").atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> given().baseUri(platform.baseUrl(service)).get("/q/health/ready")
+                                .then().statusCode(200));
             }
             caseIds = batch.await().stream().map(CaseDriver.Outcome::caseId).toList();
         }

@@ -110,6 +110,11 @@ public class CalendarResource {
         if (sites.isEmpty()) {
             throw ProblemException.invalid("sites", "the caller has no site to show");
         }
+        boolean worksHere = calendars.bySite().values().stream()
+                .anyMatch(calendar -> sites.contains(calendar.siteId()) && calendar.therapist(therapistRef).isPresent());
+        if (!worksHere) {
+            throw ProblemException.notFound("therapist", therapistRef);
+        }
         String token = FeedTokens.generate();
         return CalendarFeedTokenRow.<CalendarFeedTokenRow>findById(therapistRef)
                 .chain(existing -> {
@@ -170,6 +175,7 @@ public class CalendarResource {
     }
 
     private void requireSelfOrAdmin(String therapistRef) {
+        StaffRefs.requireWellFormed("ref", therapistRef);
         if (!identity.hasRole("admin") && !therapistRef.equals(callerSites.staffRef())) {
             throw new ProblemException(403, "forbidden-therapist", "Forbidden",
                     "A therapist manages only their own feed URL", List.of());
