@@ -204,7 +204,8 @@ class ConsoleBrowserIT {
         frontDesk.screenshot("case-with-appointment");
         frontDesk.submit("#appointments li a");
         WebElement appointment = frontDesk.awaitElement("#appointments tr[data-case='" + caseId + "']");
-        assertThat(appointment.getText()).contains("Scheduled");
+        // Booked by the follow-up service and not yet confirmed by the patient or a booking system.
+        assertThat(appointment.getText()).contains("Proposed").contains("Confirm");
         frontDesk.screenshot("day-with-appointment");
     }
 
