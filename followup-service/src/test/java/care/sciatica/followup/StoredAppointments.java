@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test fixtures: appointments stored directly, on far-future days no other test is likely to use, or on long-past days
@@ -25,15 +26,23 @@ public final class StoredAppointments {
     private StoredAppointments() {
     }
 
-    /** A random Wednesday between 2031 and 2090: both site-north therapists work, the site is open 09-13 and 14-18. */
+    private static final int FUTURE_WEEKS = 300_000;
+    private static final int PAST_WEEKS = 2_500;
+    private static final AtomicInteger FUTURE = new AtomicInteger(ThreadLocalRandom.current().nextInt(FUTURE_WEEKS));
+    private static final AtomicInteger PAST = new AtomicInteger(ThreadLocalRandom.current().nextInt(PAST_WEEKS));
+
+    /**
+     * A Wednesday after 2031 that no earlier call in this run has handed out (consecutive weeks from a random start, so
+     * two tests never share a calendar day by chance): both site-north therapists work, the site is open 09-13 and 14-18.
+     */
     public static LocalDate freshWednesday() {
-        return LocalDate.of(2031, 1, 1).plusWeeks(ThreadLocalRandom.current().nextInt(0, 3000))
+        return LocalDate.of(2031, 1, 1).plusWeeks(FUTURE.getAndIncrement() % FUTURE_WEEKS)
                 .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
     }
 
-    /** A random Wednesday between 1991 and 2020: long started, and never in the policy's booking horizon. */
+    /** A Wednesday between 1971 and 2020 not handed out before in this run: long started, never in the booking horizon. */
     public static LocalDate pastWednesday() {
-        return LocalDate.of(1991, 1, 2).plusWeeks(ThreadLocalRandom.current().nextInt(0, 1500))
+        return LocalDate.of(1971, 1, 6).plusWeeks(PAST.getAndIncrement() % PAST_WEEKS)
                 .with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
     }
 
