@@ -16,7 +16,7 @@ create() {
 for topic in intake.events assessment.events session.events followup.events; do
   create "$topic" 3
 done
-for topic in assessment.dlq session.dlq followup.dlq; do
+for topic in intake.dlq assessment.dlq session.dlq followup.dlq; do
   create "$topic" 1
 done
 

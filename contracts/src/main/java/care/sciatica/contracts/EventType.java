@@ -1,13 +1,17 @@
 package care.sciatica.contracts;
 
 import care.sciatica.contracts.assessment.PlanIssued;
+import care.sciatica.contracts.assessment.PlanIssuedV2;
 import care.sciatica.contracts.assessment.ReferralRequired;
 import care.sciatica.contracts.followup.AppointmentCancelled;
 import care.sciatica.contracts.followup.AppointmentConfirmed;
 import care.sciatica.contracts.followup.AppointmentRescheduled;
 import care.sciatica.contracts.followup.AppointmentScheduled;
+import care.sciatica.contracts.followup.EpisodeDischarged;
+import care.sciatica.contracts.followup.VisitStarted;
 import care.sciatica.contracts.intake.HistoryAmended;
 import care.sciatica.contracts.intake.HistoryRecorded;
+import care.sciatica.contracts.intake.VisitReviewed;
 import care.sciatica.contracts.session.ConsentRecorded;
 import care.sciatica.contracts.session.SessionCompleted;
 import care.sciatica.contracts.session.SessionEndedEarly;
@@ -26,7 +30,11 @@ public enum EventType {
 
     HISTORY_RECORDED("care.sciatica.intake.history-recorded.v1", Topics.INTAKE_EVENTS, Services.INTAKE, HistoryRecorded.class),
     HISTORY_AMENDED("care.sciatica.intake.history-amended.v1", Topics.INTAKE_EVENTS, Services.INTAKE, HistoryAmended.class),
+    VISIT_REVIEWED("care.sciatica.intake.visit-reviewed.v1", Topics.INTAKE_EVENTS, Services.INTAKE, VisitReviewed.class),
     PLAN_ISSUED("care.sciatica.assessment.plan-issued.v1", Topics.ASSESSMENT_EVENTS, Services.ASSESSMENT, PlanIssued.class),
+    /** The plan for one visit of the episode; the producer's current version, read beside v1 by every consumer. */
+    PLAN_ISSUED_V2("care.sciatica.assessment.plan-issued.v2", Topics.ASSESSMENT_EVENTS, Services.ASSESSMENT,
+            PlanIssuedV2.class),
     REFERRAL_REQUIRED("care.sciatica.assessment.referral-required.v1", Topics.ASSESSMENT_EVENTS, Services.ASSESSMENT,
             ReferralRequired.class),
     CONSENT_RECORDED("care.sciatica.session.consent-recorded.v1", Topics.SESSION_EVENTS, Services.SESSION, ConsentRecorded.class),
@@ -42,7 +50,10 @@ public enum EventType {
     APPOINTMENT_RESCHEDULED("care.sciatica.followup.appointment-rescheduled.v1", Topics.FOLLOWUP_EVENTS, Services.FOLLOWUP,
             AppointmentRescheduled.class),
     APPOINTMENT_CANCELLED("care.sciatica.followup.appointment-cancelled.v1", Topics.FOLLOWUP_EVENTS, Services.FOLLOWUP,
-            AppointmentCancelled.class);
+            AppointmentCancelled.class),
+    VISIT_STARTED("care.sciatica.followup.visit-started.v1", Topics.FOLLOWUP_EVENTS, Services.FOLLOWUP, VisitStarted.class),
+    EPISODE_DISCHARGED("care.sciatica.followup.episode-discharged.v1", Topics.FOLLOWUP_EVENTS, Services.FOLLOWUP,
+            EpisodeDischarged.class);
 
     /** Classpath folder holding the schemas, examples and AsyncAPI document. */
     public static final String RESOURCE_ROOT = "contracts/";

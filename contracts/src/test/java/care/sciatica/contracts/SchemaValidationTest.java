@@ -54,7 +54,12 @@ class SchemaValidationTest {
     void exampleWithAnUnknownCodeIsInvalid(EventType type) {
         ObjectNode broken = example(type);
         ObjectNode holder = firstCodeHolder(broken);
-        assertNotNull(holder, "the example has no enum value to break");
+        if (holder == null) {
+            // Only a type whose own schema names no code at all may have an example without one.
+            assertFalse(ContractResources.json(type.schemaResource()).toString().contains("\"enum\""),
+                    "the example has no enum value to break");
+            return;
+        }
         String field = holder.properties().stream()
                 .filter(e -> isCode(e.getKey(), e.getValue()))
                 .findFirst().orElseThrow().getKey();

@@ -37,7 +37,7 @@ public final class AssessmentEvents {
 
     public static ReferralRequired referralRequired(Referral referral, AssessmentIds ids) {
         return new ReferralRequired(ids.caseId(), ids.siteId(), ids.patientRef(), ids.occurredAt(), ids.assessmentId(),
-                ids.basedOnHistoryVersion(), referral.rulesVersion(), referral.urgency(), reasons(referral.reasons()));
+                ids.basedOnHistoryVersion(), null, referral.rulesVersion(), referral.urgency(), reasons(referral.reasons()));
     }
 
     private static OriginAssessment origin(LikelyOrigin origin) {

@@ -12,6 +12,7 @@ public record ReferralRequired(
         Instant occurredAt,
         String assessmentId,
         int basedOnHistoryVersion,
+        Integer visit,
         String rulesVersion,
         Urgency urgency,
         List<Reason> reasons

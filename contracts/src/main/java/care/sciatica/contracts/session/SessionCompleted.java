@@ -14,6 +14,7 @@ public record SessionCompleted(
         Instant occurredAt,
         String sessionId,
         int planVersion,
+        Integer visit,
         Origin primaryOrigin,
         String therapistRef,
         int painBefore,

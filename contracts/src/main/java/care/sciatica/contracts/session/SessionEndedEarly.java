@@ -12,6 +12,7 @@ public record SessionEndedEarly(
         Instant occurredAt,
         String sessionId,
         int planVersion,
+        Integer visit,
         String therapistRef,
         EndState endState,
         EndReason reason,

@@ -24,7 +24,8 @@ public final class Topics {
                 care.sciatica.contracts.Topics.FOLLOWUP_EVENTS)) {
             topics.put(events, EVENT_PARTITIONS);
         }
-        for (String dlq : List.of(care.sciatica.contracts.Topics.ASSESSMENT_DLQ,
+        for (String dlq : List.of(care.sciatica.contracts.Topics.INTAKE_DLQ,
+                care.sciatica.contracts.Topics.ASSESSMENT_DLQ,
                 care.sciatica.contracts.Topics.SESSION_DLQ, care.sciatica.contracts.Topics.FOLLOWUP_DLQ)) {
             topics.put(dlq, DLQ_PARTITIONS);
         }

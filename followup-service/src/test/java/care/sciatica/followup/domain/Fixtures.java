@@ -59,17 +59,17 @@ public final class Fixtures {
 
     public static SessionCompleted completed(String siteId, int painBefore, int painAfter, Instant completedAt) {
         return new SessionCompleted(CASE_ID, siteId, PATIENT_REF, completedAt, "e5ec9fda-083d-4ff7-89e3-c4193371979b", 1,
-                Origin.LUMBAR, THERAPIST_REF, painBefore, painAfter, painAfter - painBefore,
+                1, Origin.LUMBAR, THERAPIST_REF, painBefore, painAfter, painAfter - painBefore,
                 List.of(TreatmentStep.EXPLANATION_AND_CONSENT, TreatmentStep.PALPATION), List.of(), List.of(), completedAt);
     }
 
     public static SessionEndedEarly endedEarly(String siteId, EndState state, EndReason reason, Instant endedAt) {
         return new SessionEndedEarly(CASE_ID, siteId, PATIENT_REF, endedAt, "e5ec9fda-083d-4ff7-89e3-c4193371979b", 1,
-                THERAPIST_REF, state, reason, List.of(TreatmentStep.EXPLANATION_AND_CONSENT), 6, null, endedAt);
+                1, THERAPIST_REF, state, reason, List.of(TreatmentStep.EXPLANATION_AND_CONSENT), 6, null, endedAt);
     }
 
     public static ReferralRequired referral(String siteId, Urgency urgency, Instant at) {
-        return new ReferralRequired(CASE_ID, siteId, PATIENT_REF, at, "7c1f7c55-4d43-4f43-9a55-0f9e1fb0f3a2", 1, "2026.03-1",
+        return new ReferralRequired(CASE_ID, siteId, PATIENT_REF, at, "7c1f7c55-4d43-4f43-9a55-0f9e1fb0f3a2", 1, 1, "2026.03-1",
                 urgency, List.of(new Reason("RED_FLAG_SADDLE_ANAESTHESIA", "redFlags.saddleAnaesthesia", "Cauda equina sign")));
     }
 }
