@@ -155,7 +155,8 @@ public class CaseResource {
             @Valid @NotNull(message = "a JSON body is required") ReviewRequest request,
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @RestHeader(IdempotentRequests.HEADER) String key) {
         return reviewVisit.review(caseId, request, key)
-                .map(reviewed -> RestResponse.ResponseBuilder.<VisitReviewRecorded>created(URI.create("/cases/" + reviewed.caseId()))
+                .map(reviewed -> RestResponse.ResponseBuilder
+                        .<VisitReviewRecorded>created(URI.create("/cases/" + reviewed.caseId()))
                         .entity(reviewed).build());
     }
 

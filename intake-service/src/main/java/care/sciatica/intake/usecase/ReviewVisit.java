@@ -11,7 +11,6 @@ import care.sciatica.contracts.intake.VisitReviewed;
 import care.sciatica.intake.api.ReviewRequest;
 import care.sciatica.intake.api.VisitReviewRecorded;
 import care.sciatica.intake.domain.Ages;
-import care.sciatica.intake.domain.Episode;
 import care.sciatica.intake.persistence.CareCase;
 import care.sciatica.intake.persistence.FollowUpVisit;
 import care.sciatica.intake.persistence.HistoryVersion;

@@ -8,6 +8,7 @@ import care.sciatica.contracts.Topics;
 import care.sciatica.intake.Calls;
 import care.sciatica.intake.Fixtures;
 import care.sciatica.intake.IntakeTestResources;
+import care.sciatica.intake.Visits;
 import care.sciatica.local.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,13 +22,13 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,12 +59,12 @@ class VisitReviewTest {
     Pool pool;
 
     @Test
-    void aStartedVisitIsReviewedAsANewHistoryVersionAndAnnouncedWithEveryField() throws IOException {
+    void aStartedVisitIsReviewedAsANewHistoryVersionAndAnnouncedWithEveryField() {
         ObjectNode recorded = Fixtures.fullHistory();
         String caseId = Calls.recordedCase("site-north", recorded);
         post("/cases/" + caseId + "/external-refs", "{\"system\":\"bookwise\",\"patientId\":\"884213\"}")
                 .statusCode(200);
-        String appointmentId = startVisit(caseId, 2);
+        String appointmentId = Visits.start(kafka, caseId, 2);
         get("/cases/" + caseId).statusCode(200)
                 .body("visits", hasSize(1))
                 .body("visits[0].visit", equalTo(2))
@@ -96,8 +97,8 @@ class VisitReviewTest {
         assertThat(event.get("historyVersion").asInt()).isEqualTo(2);
         assertThat(event.get("supersedesVersion").asInt()).isEqualTo(1);
         assertThat(event.get("externalRefs").findValuesAsText("patientId")).containsExactly("884213");
-        assertThat(event.get("ageYears").asInt()).isEqualTo(
-                java.time.Period.between(java.time.LocalDate.parse("1981-06-14"), java.time.LocalDate.now()).getYears());
+        assertThat(event.get("ageYears").asInt())
+                .isEqualTo(Period.between(LocalDate.parse("1981-06-14"), LocalDate.now()).getYears());
         assertThat(event.at("/review/scores")).isEqualTo(review.get("scores"));
         assertThat(event.at("/review/neurologicalChange")).isEqualTo(review.get("neurologicalChange"));
         assertThat(event.get("history")).isEqualTo(expected);
@@ -121,12 +122,12 @@ class VisitReviewTest {
     }
 
     @Test
-    void withoutAnObservationThePreviousOneStaysAndTheNextVisitFollowsTheReview() throws IOException {
+    void withoutAnObservationThePreviousOneStaysAndTheNextVisitFollowsTheReview() {
         ObjectNode recorded = Fixtures.history();
         String caseId = Calls.recordedCase("site-north", recorded);
-        startVisit(caseId, 2);
+        Visits.start(kafka, caseId, 2);
         post("/cases/" + caseId + "/reviews", Fixtures.review(2, 5)).statusCode(201);
-        String third = startVisit(caseId, 3);
+        String third = Visits.start(kafka, caseId, 3);
         get("/cases/" + caseId).statusCode(200).body("visits[1].appointmentId", equalTo(third));
 
         post("/cases/" + caseId + "/reviews", Fixtures.review(3, 1)).statusCode(201)
@@ -141,7 +142,7 @@ class VisitReviewTest {
     }
 
     @Test
-    void aReviewOfAVisitThatIsNotOpenIsRefusedNamingTheOpenVisit() throws IOException {
+    void aReviewOfAVisitThatIsNotOpenIsRefusedNamingTheOpenVisit() {
         String caseId = Calls.recordedCase("site-north", Fixtures.history());
         Map<String, Long> before = Fixtures.rows(pool);
         post("/cases/" + caseId + "/reviews", Fixtures.review(2, 3)).statusCode(409)
@@ -150,7 +151,7 @@ class VisitReviewTest {
                 .body("detail", containsString("no open visit"));
         assertThat(Fixtures.rows(pool)).isEqualTo(before);
 
-        startVisit(caseId, 2);
+        Visits.start(kafka, caseId, 2);
         post("/cases/" + caseId + "/reviews", Fixtures.review(3, 3)).statusCode(409)
                 .body("type", containsString("visit-not-open"))
                 .body("detail", containsString("visit 2 is the open visit"));
@@ -162,9 +163,9 @@ class VisitReviewTest {
     }
 
     @Test
-    void aCaseWithoutAHistoryCannotBeReviewed() throws IOException {
+    void aCaseWithoutAHistoryCannotBeReviewed() {
         String caseId = Calls.openCase("site-north", "Tamsin", "Rowe");
-        startVisit(caseId, 2);
+        Visits.start(kafka, caseId, 2);
 
         post("/cases/" + caseId + "/reviews", Fixtures.review(2, 3)).statusCode(409)
                 .body("type", containsString("history-not-recorded"));
@@ -190,9 +191,9 @@ class VisitReviewTest {
     }
 
     @Test
-    void aMalformedReviewIsRefusedNamingTheFieldAndNothingIsStored() throws IOException {
+    void aMalformedReviewIsRefusedNamingTheFieldAndNothingIsStored() {
         String caseId = Calls.recordedCase("site-north", Fixtures.history());
-        startVisit(caseId, 2);
+        Visits.start(kafka, caseId, 2);
         Map<String, Long> before = Fixtures.rows(pool);
 
         refused(caseId, Fixtures.review(2, 6.5), "scores.painNrs", "a number");
@@ -224,9 +225,9 @@ class VisitReviewTest {
     }
 
     @Test
-    void aReviewRepeatedWithItsKeyAnswersTheSameAndIsAnnouncedOnce() throws IOException {
+    void aReviewRepeatedWithItsKeyAnswersTheSameAndIsAnnouncedOnce() {
         String caseId = Calls.recordedCase("site-north", Fixtures.history());
-        startVisit(caseId, 2);
+        Visits.start(kafka, caseId, 2);
         String key = UUID.randomUUID().toString();
 
         ExtractableResponse<Response> first = post("/cases/" + caseId + "/reviews", Fixtures.review(2, 4), key)
@@ -240,78 +241,6 @@ class VisitReviewTest {
         assertThat(Fixtures.rows(pool)).isEqualTo(before);
         assertThat(awaitReviewed(caseId, 1)).hasSize(1);
         post("/cases/" + caseId + "/reviews", Fixtures.review(2, 5), key).statusCode(409);
-    }
-
-    @Test
-    void aRepeatedVisitStartOpensTheVisitOnceAndOtherFollowUpEventsAreSkipped() throws IOException {
-        String caseId = Calls.recordedCase("site-north", Fixtures.history());
-        String eventId = UUID.randomUUID().toString();
-        String appointmentId = UUID.randomUUID().toString();
-        String started = visitStarted(caseId, 2, appointmentId).toString();
-        String scheduledId = UUID.randomUUID().toString();
-
-        kafka.send(TopicReader.cloudEvent(EventType.APPOINTMENT_SCHEDULED, caseId, "site-north", scheduledId, "{}"));
-        kafka.send(TopicReader.cloudEvent(EventType.VISIT_STARTED, caseId, "site-north", eventId, started));
-        kafka.send(TopicReader.cloudEvent(EventType.VISIT_STARTED, caseId, "site-north", eventId, started));
-        // The same visit reported again under a new event id (follow-up retried its own write) changes nothing.
-        String againId = UUID.randomUUID().toString();
-        kafka.send(TopicReader.cloudEvent(EventType.VISIT_STARTED, caseId, "site-north", againId, started));
-
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inboxEntries(againId)).isEqualTo(1));
-        assertThat(inboxEntries(eventId)).isEqualTo(1);
-        assertThat(inboxEntries(scheduledId)).isZero();
-        get("/cases/" + caseId).statusCode(200).body("visits", hasSize(1))
-                .body("visits[0].appointmentId", equalTo(appointmentId));
-    }
-
-    @Test
-    void aPoisonVisitStartGoesToTheDeadLetterTopicAndTheNextOneIsStillProcessed() throws IOException {
-        String caseId = Calls.recordedCase("site-north", Fixtures.history());
-        String unknownCase = UUID.randomUUID().toString();
-        String unknownId = UUID.randomUUID().toString();
-        String outOfOrderId = UUID.randomUUID().toString();
-        String outOfOrderData = visitStarted(caseId, 4, UUID.randomUUID().toString()).toString();
-
-        kafka.send(TopicReader.cloudEvent(EventType.VISIT_STARTED, unknownCase, "site-north", unknownId,
-                visitStarted(unknownCase, 2, UUID.randomUUID().toString()).toString()));
-        // Same key as the valid one below, so the same partition: the valid event is read after the poison.
-        kafka.send(TopicReader.cloudEvent(EventType.VISIT_STARTED, caseId, "site-north", outOfOrderId,
-                outOfOrderData));
-        String appointmentId = startVisit(caseId, 2);
-
-        ConsumerRecord<String, String> unknown = deadLetter(unknownId);
-        assertThat(header(unknown, "dead-letter-reason")).contains(unknownCase);
-        ConsumerRecord<String, String> outOfOrder = deadLetter(outOfOrderId);
-        assertThat(header(outOfOrder, "dead-letter-reason")).contains("the next is 2");
-        assertThat(outOfOrder.value()).isEqualTo(outOfOrderData);
-        get("/cases/" + caseId).statusCode(200).body("visits", hasSize(1))
-                .body("visits[0].visit", equalTo(2))
-                .body("visits[0].appointmentId", equalTo(appointmentId));
-    }
-
-    /** Publishes follow-up's visit-started event for {@code visit} and waits until the case shows it open. */
-    private String startVisit(String caseId, int visit) throws IOException {
-        String appointmentId = UUID.randomUUID().toString();
-        kafka.send(TopicReader.cloudEvent(EventType.VISIT_STARTED, caseId, "site-north", UUID.randomUUID().toString(),
-                visitStarted(caseId, visit, appointmentId).toString()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/cases/" + caseId).statusCode(200)
-                .body("visits.find { it.visit == " + visit + " }.appointmentId", equalTo(appointmentId)));
-        return appointmentId;
-    }
-
-    /** The catalogue's visit-started example for this case, visit and appointment, as follow-up's outbox sends it. */
-    private ObjectNode visitStarted(String caseId, int visit, String appointmentId) throws IOException {
-        ObjectNode data;
-        try (var in = getClass().getClassLoader().getResourceAsStream(EventType.VISIT_STARTED.exampleResource())) {
-            data = (ObjectNode) EventJson.mapper().readTree(in);
-        }
-        data.put("caseId", caseId);
-        data.put("siteId", "site-north");
-        data.put("occurredAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        data.put("appointmentId", appointmentId);
-        data.put("visit", visit);
-        assertThat(EventSchemas.violations(EventType.VISIT_STARTED, data)).isEmpty();
-        return data;
     }
 
     /** The case's visit-reviewed events on the real topic, checked against the catalogue's schema, oldest first. */
@@ -331,11 +260,6 @@ class VisitReviewTest {
                 .toList();
     }
 
-    private ConsumerRecord<String, String> deadLetter(String eventId) {
-        return kafka.awaitMatching(Topics.INTAKE_DLQ, record -> eventId.equals(header(record, CloudEventAttributes.ID)),
-                1, Duration.ofSeconds(30)).getFirst();
-    }
-
     private void refused(String caseId, ObjectNode review, String field, String reason) {
         JsonNode problem = readTree(post("/cases/" + caseId + "/reviews", review).statusCode(400)
                 .contentType("application/problem+json").extract().asString());
@@ -353,11 +277,6 @@ class VisitReviewTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private long inboxEntries(String eventId) {
-        return pool.preparedQuery("SELECT count(*) FROM inbox WHERE event_id = $1").execute(Tuple.of(eventId))
-                .await().indefinitely().iterator().next().getLong(0);
     }
 
     private String audited(String caseId) {
