@@ -21,7 +21,7 @@ public final class Fixtures {
 
     /** Every table a request could write to, the outbox included. */
     public static final List<String> TABLES = List.of(
-            "patient", "care_case", "history_version", "outbox", "audit_entry", "idempotency_key");
+            "patient", "care_case", "history_version", "visit", "outbox", "audit_entry", "idempotency_key");
 
     private Fixtures() {
     }
@@ -82,6 +82,22 @@ public final class Fixtures {
         request.put("supersedesVersion", supersedesVersion);
         request.put("amendmentReason", reason);
         request.set("history", history);
+        return request;
+    }
+
+    /**
+     * The review of follow-up visit {@code visit}: pain NRS {@code painNrs} (ODI and RMDQ too), the example's red-flag
+     * screen with major trauma now answered YES, and the neurological signs unchanged but sensation improved.
+     */
+    public static ObjectNode review(int visit, Object painNrs) {
+        ObjectNode request = EventJson.mapper().createObjectNode();
+        request.put("visit", visit);
+        ObjectNode scores = request.putObject("scores");
+        scores.set("painNrs", EventJson.mapper().valueToTree(painNrs));
+        scores.put("odi", 18).put("rmdq", 6);
+        request.set("redFlags", ((ObjectNode) history().get("redFlags").deepCopy()).put("majorTrauma", "YES"));
+        request.putObject("neurologicalChange").put("power", "UNCHANGED").put("sensation", "IMPROVED")
+                .put("reflexes", "WORSE");
         return request;
     }
 

@@ -17,6 +17,11 @@ final class ApiDocs {
             + "common/history.schema.json defines it (contracts module): onset, pain, surgery, conditions, the "
             + "red-flag screen (every item YES, NO or NOT_ASKED), observation, examination and baseline outcomes";
 
+    static final String RED_FLAGS = "The complete red-flag screen asked again at this visit, as the history's redFlags "
+            + "(common/history.schema.json): every item YES, NO or NOT_ASKED";
+    static final String OBSERVATION = "Optional. The observation taken again at this visit, as the history's "
+            + "observation (common/history.schema.json); when absent the previous observation stays";
+
     private ApiDocs() {
     }
 }

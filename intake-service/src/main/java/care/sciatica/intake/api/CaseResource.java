@@ -6,6 +6,7 @@ import care.sciatica.intake.usecase.AttachExternalRef;
 import care.sciatica.intake.usecase.OpenCase;
 import care.sciatica.intake.usecase.ReadCase;
 import care.sciatica.intake.usecase.RecordHistory;
+import care.sciatica.intake.usecase.ReviewVisit;
 import care.sciatica.platform.idempotency.IdempotentRequests;
 import care.sciatica.platform.problem.Problem;
 import io.smallrye.mutiny.Uni;
@@ -27,10 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
 import java.util.UUID;
 
-/** Cases: open one, read it, record its history and amend it, attach a booking system's references. */
+/**
+ * Cases: open one, read it, record its history and amend it, review it at a follow-up visit, attach a booking
+ * system's references.
+ */
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,14 +47,16 @@ public class CaseResource {
     private final ReadCase readCase;
     private final RecordHistory recordHistory;
     private final AmendHistory amendHistory;
+    private final ReviewVisit reviewVisit;
     private final AttachExternalRef attachExternalRef;
 
     public CaseResource(OpenCase openCase, ReadCase readCase, RecordHistory recordHistory, AmendHistory amendHistory,
-                        AttachExternalRef attachExternalRef) {
+                        ReviewVisit reviewVisit, AttachExternalRef attachExternalRef) {
         this.openCase = openCase;
         this.readCase = readCase;
         this.recordHistory = recordHistory;
         this.amendHistory = amendHistory;
+        this.reviewVisit = reviewVisit;
         this.attachExternalRef = attachExternalRef;
     }
 
@@ -121,6 +129,35 @@ public class CaseResource {
             @Valid @NotNull(message = "a JSON body is required") AmendmentRequest request,
             @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @RestHeader(IdempotentRequests.HEADER) String key) {
         return amendHistory.amend(caseId, request, key);
+    }
+
+    @POST
+    @Path("{caseId}/reviews")
+    @RolesAllowed({Roles.FRONT_DESK, Roles.THERAPIST})
+    @Operation(summary = "Review the case at its open follow-up visit",
+            description = "The pain now, the red-flag screen asked again, the change in the neurological signs and, "
+                    + "if taken again, the observation. Stored as a complete new history version that supersedes the "
+                    + "latest one (the baseline outcomes stay the intake's); the visit is then reviewed, and the "
+                    + "visit-reviewed event follows through the outbox. The Location is the case, which shows the "
+                    + "visit and its version.")
+    @APIResponse(responseCode = "201", description = "Reviewed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VisitReviewRecorded.class)))
+    @APIResponse(responseCode = "400", description = ApiDocs.INVALID,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No history yet (history-not-recorded), the visit is not the "
+            + "case's open visit (visit-not-open), or it was reviewed already (visit-already-reviewed)",
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<VisitReviewRecorded>> review(
+            @PathParam("caseId") UUID caseId,
+            @Valid @NotNull(message = "a JSON body is required") ReviewRequest request,
+            @Parameter(description = ApiDocs.IDEMPOTENCY_KEY) @RestHeader(IdempotentRequests.HEADER) String key) {
+        return reviewVisit.review(caseId, request, key)
+                .map(reviewed -> RestResponse.ResponseBuilder
+                        .<VisitReviewRecorded>created(URI.create("/cases/" + reviewed.caseId()))
+                        .entity(reviewed).build());
     }
 
     @POST

@@ -2,6 +2,7 @@ package care.sciatica.intake.persistence;
 
 import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.intake.History;
+import care.sciatica.intake.domain.HistoryKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -39,9 +40,16 @@ public class HistoryVersion extends PanacheEntityBase {
     @Column(nullable = false)
     public String content;
 
-    /** An {@link care.sciatica.contracts.intake.AmendmentReason} name; null for version 1. */
+    /** A {@link HistoryKind} name: what made this version. */
+    @Column(nullable = false)
+    public String kind;
+
+    /** An {@link care.sciatica.contracts.intake.AmendmentReason} name; null unless the version is an amendment. */
     @Column(name = "amendment_reason")
     public String amendmentReason;
+
+    /** The follow-up visit whose review this version records; null unless it is a review. */
+    public Integer visit;
 
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
@@ -49,16 +57,38 @@ public class HistoryVersion extends PanacheEntityBase {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
-    /** A new version of a case's history, recorded now by {@code recordedBy}. */
-    public static HistoryVersion of(UUID caseId, int version, int ageYears, History history, String amendmentReason,
-                                    String recordedBy, Instant recordedAt) {
+    /** Version 1: the history taken at intake. */
+    public static HistoryVersion first(UUID caseId, int ageYears, History history, String recordedBy,
+                                       Instant recordedAt) {
+        return of(caseId, 1, ageYears, history, HistoryKind.INTAKE, recordedBy, recordedAt);
+    }
+
+    /** A version that corrects or extends the one before it, for {@code amendmentReason}. */
+    public static HistoryVersion amendment(UUID caseId, int version, int ageYears, History history,
+                                           String amendmentReason, String recordedBy, Instant recordedAt) {
+        HistoryVersion entry = of(caseId, version, ageYears, history, HistoryKind.AMENDMENT, recordedBy, recordedAt);
+        entry.amendmentReason = amendmentReason;
+        return entry;
+    }
+
+    /** A version that records the review at follow-up visit {@code visit}. */
+    public static HistoryVersion review(UUID caseId, int version, int ageYears, History history, int visit,
+                                        String recordedBy, Instant recordedAt) {
+        HistoryVersion entry = of(caseId, version, ageYears, history, HistoryKind.FOLLOW_UP_REVIEW, recordedBy,
+                recordedAt);
+        entry.visit = visit;
+        return entry;
+    }
+
+    private static HistoryVersion of(UUID caseId, int version, int ageYears, History history, HistoryKind kind,
+                                     String recordedBy, Instant recordedAt) {
         HistoryVersion entry = new HistoryVersion();
         entry.id = UUID.randomUUID();
         entry.caseId = caseId;
         entry.version = version;
         entry.ageYears = ageYears;
         entry.content = new String(EventJson.toBytes(history), StandardCharsets.UTF_8);
-        entry.amendmentReason = amendmentReason;
+        entry.kind = kind.name();
         entry.recordedBy = recordedBy;
         entry.recordedAt = recordedAt;
         return entry;
@@ -75,6 +105,15 @@ public class HistoryVersion extends PanacheEntityBase {
     /** The case's newest version, or null before its history is recorded. */
     public static Uni<HistoryVersion> latest(UUID caseId) {
         return find("caseId = ?1 order by version desc", caseId).firstResult();
+    }
+
+    /** The stored history as the catalogue's record. */
+    public History history() {
+        try {
+            return EventJson.mapper().readValue(content, History.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public JsonNode contentJson() {

@@ -71,7 +71,7 @@ public class AmendHistory {
         Instant now = clock.now();
         // After an erasure the birth date is gone; the age stays as the last version recorded it.
         int ageYears = patient.birthDate == null ? latest.ageYears : Ages.on(today, patient.birthDate);
-        HistoryVersion version = HistoryVersion.of(careCase.id, latest.version + 1, ageYears, history,
+        HistoryVersion version = HistoryVersion.amendment(careCase.id, latest.version + 1, ageYears, history,
                 request.amendmentReason().name(), siteScope.caller(), now);
         HistoryAmended event = new HistoryAmended(careCase.id.toString(), careCase.siteId, patient.patientRef, now,
                 version.version, latest.version, request.amendmentReason(), careCase.refs(), ageYears, history);

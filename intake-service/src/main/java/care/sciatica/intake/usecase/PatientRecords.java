@@ -4,6 +4,7 @@ import care.sciatica.intake.api.Erasure;
 import care.sciatica.intake.api.PatientExport;
 import care.sciatica.intake.api.PatientView;
 import care.sciatica.intake.persistence.CareCase;
+import care.sciatica.intake.persistence.FollowUpVisit;
 import care.sciatica.intake.persistence.HistoryVersion;
 import care.sciatica.intake.persistence.Patient;
 import care.sciatica.platform.audit.AuditLog;
@@ -58,11 +59,13 @@ public class PatientRecords {
         return visible.patient(patientRef)
                 .chain(patient -> CareCase.ofPatient(patient.id, visible.sites())
                         .chain(cases -> HistoryVersion.ofCases(cases.stream().map(c -> c.id).toList())
-                                .call(() -> audit(sitesOf(patient, cases), "patient.exported", patient))
-                                .map(versions -> new PatientExport(clock.now(), Views.identity(patient),
-                                        cases.stream()
-                                                .map(careCase -> Views.caseView(careCase, patient.patientRef, versions))
-                                                .toList()))));
+                                .chain(versions -> FollowUpVisit.ofCases(cases.stream().map(c -> c.id).toList())
+                                        .call(() -> audit(sitesOf(patient, cases), "patient.exported", patient))
+                                        .map(visits -> new PatientExport(clock.now(), Views.identity(patient),
+                                                cases.stream()
+                                                        .map(careCase -> Views.caseView(careCase, patient.patientRef,
+                                                                versions, visits))
+                                                        .toList())))));
     }
 
     /** Erases the identity once; a repeat answers with the first erasure and changes nothing. */

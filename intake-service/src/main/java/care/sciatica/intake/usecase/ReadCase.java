@@ -1,6 +1,7 @@
 package care.sciatica.intake.usecase;
 
 import care.sciatica.intake.api.CaseView;
+import care.sciatica.intake.persistence.FollowUpVisit;
 import care.sciatica.intake.persistence.HistoryVersion;
 import care.sciatica.intake.persistence.Patient;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -10,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads a case of one of the caller's sites, with every history version. */
+/** Reads a case of one of the caller's sites, with every history version and every follow-up visit. */
 @ApplicationScoped
 public class ReadCase {
 
@@ -25,6 +26,8 @@ public class ReadCase {
         return visible.careCase(caseId)
                 .chain(careCase -> Patient.<Patient>findById(careCase.patientId)
                         .chain(patient -> HistoryVersion.ofCases(List.of(caseId))
-                                .map(versions -> Views.caseView(careCase, patient.patientRef, versions))));
+                                .chain(versions -> FollowUpVisit.ofCase(caseId)
+                                        .map(visits -> Views.caseView(careCase, patient.patientRef, versions,
+                                                visits)))));
     }
 }

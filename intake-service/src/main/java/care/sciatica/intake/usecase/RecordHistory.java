@@ -67,7 +67,7 @@ public class RecordHistory {
         HistoryForms.checkDates(history, patient.birthDate, today);
         Instant now = clock.now();
         int ageYears = Ages.on(today, patient.birthDate);
-        HistoryVersion version = HistoryVersion.of(careCase.id, 1, ageYears, history, null, siteScope.caller(), now);
+        HistoryVersion version = HistoryVersion.first(careCase.id, ageYears, history, siteScope.caller(), now);
         careCase.status = CaseStatus.HISTORY_RECORDED.name();
         HistoryRecorded event = new HistoryRecorded(careCase.id.toString(), careCase.siteId, patient.patientRef, now,
                 version.version, careCase.refs(), ageYears, history);

@@ -4,6 +4,7 @@ import care.sciatica.intake.api.CaseSummary;
 import care.sciatica.intake.api.CaseView;
 import care.sciatica.intake.api.PatientIdentity;
 import care.sciatica.intake.persistence.CareCase;
+import care.sciatica.intake.persistence.FollowUpVisit;
 import care.sciatica.intake.persistence.HistoryVersion;
 import care.sciatica.intake.persistence.Patient;
 
@@ -20,12 +21,20 @@ final class Views {
                 careCase.refs());
     }
 
-    /** The case with its versions, oldest first; {@code versions} may hold other cases' versions too. */
-    static CaseView caseView(CareCase careCase, String patientRef, List<HistoryVersion> versions) {
+    /**
+     * The case with its versions and visits, oldest first; {@code versions} and {@code visits} may hold other cases'
+     * too.
+     */
+    static CaseView caseView(CareCase careCase, String patientRef, List<HistoryVersion> versions,
+                             List<FollowUpVisit> visits) {
         return new CaseView(careCase.id, careCase.siteId, patientRef, careCase.status, careCase.openedAt,
                 careCase.refs(), versions.stream()
                 .filter(version -> version.caseId.equals(careCase.id))
                 .map(Views::version)
+                .toList(), visits.stream()
+                .filter(visit -> visit.caseId.equals(careCase.id))
+                .map(visit -> new CaseView.VisitView(visit.number, visit.startedAt, visit.appointmentId,
+                        visit.reviewedHistoryVersion))
                 .toList());
     }
 
@@ -36,6 +45,7 @@ final class Views {
 
     private static CaseView.HistoryVersionView version(HistoryVersion version) {
         return new CaseView.HistoryVersionView(version.version, version.version > 1 ? version.version - 1 : null,
-                version.amendmentReason, version.ageYears, version.recordedAt, version.contentJson());
+                version.kind, version.amendmentReason, version.visit, version.ageYears, version.recordedAt,
+                version.contentJson());
     }
 }

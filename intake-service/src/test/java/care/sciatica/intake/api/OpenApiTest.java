@@ -27,6 +27,9 @@ class OpenApiTest {
                 .body("paths", hasKey("/cases/{caseId}/history"))
                 .body("paths", hasKey("/cases/{caseId}/history/amendments"))
                 .body("paths", hasKey("/cases/{caseId}/external-refs"))
+                .body("paths", hasKey("/cases/{caseId}/reviews"))
+                .body("paths.'/cases/{caseId}/reviews'.post.responses.'409'.content.'application/problem+json'",
+                        notNullValue())
                 .body("paths", hasKey("/sites/{siteId}/cases"))
                 .body("paths", hasKey("/sites/{siteId}/case-counts"))
                 .body("paths.'/cases/{caseId}/history/amendments'.post.summary", equalTo("Amend the case's history"))
