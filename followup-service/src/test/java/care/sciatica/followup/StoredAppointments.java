@@ -58,11 +58,18 @@ public final class StoredAppointments {
 
     /** Stores a 45-minute appointment in {@code state} (sequence 0) with the given therapist and start. */
     public static AppointmentRow store(String siteId, String therapistRef, Instant start, String state) {
+        return store(UUID.randomUUID(), "pt_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), siteId,
+                therapistRef, start, state);
+    }
+
+    /** Stores a 45-minute appointment of this case in {@code state} (sequence 0) with the given therapist and start. */
+    public static AppointmentRow store(UUID caseId, String patientRef, String siteId, String therapistRef,
+                                       Instant start, String state) {
         AppointmentRow row = new AppointmentRow();
         row.id = UUID.randomUUID();
-        row.caseId = UUID.randomUUID();
+        row.caseId = caseId;
         row.siteId = siteId;
-        row.patientRef = "pt_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        row.patientRef = patientRef;
         row.therapistRef = therapistRef;
         row.startsAt = start;
         row.endsAt = start.plusSeconds(45 * 60);

@@ -2,6 +2,7 @@ package care.sciatica.followup.api;
 
 import care.sciatica.followup.persistence.AppointmentRow;
 import care.sciatica.followup.persistence.FollowUpTaskRow;
+import care.sciatica.followup.usecase.ReadEpisode;
 import care.sciatica.platform.security.SiteScope;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -24,9 +25,19 @@ import java.util.UUID;
 public class FollowUpResource {
 
     private final SiteScope siteScope;
+    private final ReadEpisode readEpisode;
 
-    public FollowUpResource(SiteScope siteScope) {
+    public FollowUpResource(SiteScope siteScope, ReadEpisode readEpisode) {
         this.siteScope = siteScope;
+        this.readEpisode = readEpisode;
+    }
+
+    /** The case's episode of care: baseline, every visit's scores and change, MIC, plan version, steps, decisions. */
+    @GET
+    @Path("cases/{caseId}/episode")
+    @RolesAllowed({"front-desk", "therapist", "clinical-lead"})
+    public Uni<EpisodeView> episode(@PathParam("caseId") UUID caseId) {
+        return readEpisode.of(caseId);
     }
 
     @GET

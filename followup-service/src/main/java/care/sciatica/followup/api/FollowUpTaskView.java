@@ -11,7 +11,7 @@ public record FollowUpTaskView(UUID taskId, UUID caseId, String siteId, String p
                                Instant dueBy, LocalDate windowEarliest, LocalDate windowLatest, boolean flaggedForLead,
                                String status) {
 
-    static FollowUpTaskView of(FollowUpTaskRow row) {
+    public static FollowUpTaskView of(FollowUpTaskRow row) {
         return new FollowUpTaskView(row.id, row.caseId, row.siteId, row.patientRef, row.kind, row.reason, row.dueBy,
                 row.windowEarliest, row.windowLatest, row.flaggedForLead, row.status);
     }

@@ -31,9 +31,9 @@ import java.util.function.Function;
  * a therapist's taken time is refused by the database's exclusion constraint and answered as a conflict. Each change
  * locks the appointment's row first, so two changes at once take turns and the second is decided on the first's result.
  * <p>
- * Recording whether the patient came ({@link #recordAttendance}) follows the same pattern without an event or a
- * webhook: ATTENDED and NO_SHOW are kept by the clinic only (see {@link AppointmentState}). A no-show also opens a
- * CALL_PATIENT task in the same transaction.
+ * Recording whether the patient came ({@link #recordAttendance}) follows the same pattern without an appointment event
+ * or a webhook: ATTENDED and NO_SHOW are kept by the clinic only (see {@link AppointmentState}). A no-show also opens
+ * a CALL_PATIENT task in the same transaction; an attendance starts the episode's next visit (visit-started).
  */
 @ApplicationScoped
 public class ChangeAppointment {
@@ -44,17 +44,19 @@ public class ChangeAppointment {
     private final FollowUpSeeds.SiteCalendars calendars;
     private final AuditLog auditLog;
     private final PlanFollowUp plan;
+    private final FollowEpisode episodes;
     private final FollowUpMetrics metrics;
 
     public ChangeAppointment(SiteScope siteScope, IdempotentRequests idempotentRequests, AnnounceAppointment announce,
                              FollowUpSeeds.SiteCalendars calendars, AuditLog auditLog, PlanFollowUp plan,
-                             FollowUpMetrics metrics) {
+                             FollowEpisode episodes, FollowUpMetrics metrics) {
         this.siteScope = siteScope;
         this.idempotentRequests = idempotentRequests;
         this.announce = announce;
         this.calendars = calendars;
         this.auditLog = auditLog;
         this.plan = plan;
+        this.episodes = episodes;
         this.metrics = metrics;
     }
 
@@ -115,7 +117,8 @@ public class ChangeAppointment {
     /**
      * Records that the patient came or did not come, once the appointment has started (a no-show only for a time the
      * patient had accepted). The new version and its audit entry commit together; a no-show also opens a CALL_PATIENT
-     * task due by the site's policy, counted from now. Counted in {@code sciatica_appointments_total} after commit.
+     * task due by the site's policy, counted from now, and an attendance starts the episode's next visit. Counted in
+     * {@code sciatica_appointments_total} after commit.
      */
     @WithTransaction
     public Uni<Changed> recordAttendance(UUID id, Attendance outcome, AppointmentSource by, String key, Object request) {
@@ -131,7 +134,7 @@ public class ChangeAppointment {
         return row.persistAndFlush()
                 .chain(() -> next.state() == AppointmentState.NO_SHOW
                         ? plan.afterNoShow(next, now).map(task -> " task=" + task.kind + " taskId=" + task.id)
-                        : Uni.createFrom().item(""))
+                        : episodes.attended(next, now).replaceWith(""))
                 .chain(task -> auditLog.record(siteScope.caller(),
                         "appointment." + outcome.name().toLowerCase().replace('_', '-'), next.siteId(),
                         UUID.fromString(next.caseId()), next.id().toString(),

@@ -35,6 +35,19 @@ public class FollowUpMetrics {
     private static final String DISABLED_SUBSCRIPTIONS =
             "SELECT site_id, count(*) FILTER (WHERE NOT enabled) FROM webhook_subscription GROUP BY site_id";
 
+    /** Episodes with at least one follow-up visit decided: the denominator of the shares below. */
+    private static final String REVIEWED_EPISODES = """
+            SELECT e.site_id, count(DISTINCT v.case_id) FROM episode e
+            JOIN episode_visit v ON v.case_id = e.case_id AND v.visit >= 2 AND v.mic_reached IS NOT NULL
+            GROUP BY e.site_id""";
+    /** Of those, the episodes that reached the minimal important change at a visit up to 2, 3 and 4. */
+    private static final String MIC_BY_VISIT = """
+            SELECT e.site_id, k.by_visit, count(DISTINCT v.case_id) FILTER (WHERE v.mic_reached AND v.visit <= k.by_visit)
+            FROM episode e
+            JOIN episode_visit v ON v.case_id = e.case_id AND v.visit >= 2 AND v.mic_reached IS NOT NULL
+            CROSS JOIN (VALUES (2), (3), (4)) AS k (by_visit)
+            GROUP BY e.site_id, k.by_visit""";
+
     private final MeterRegistry registry;
     private final FlowTimers flows;
     private final Pool pool;
@@ -42,6 +55,8 @@ public class FollowUpMetrics {
     private final Duration refresh;
     private final Map<String, AtomicLong> openTasks = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> disabledSubscriptions = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> reviewedEpisodes = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> micByVisit = new ConcurrentHashMap<>();
     private volatile long timerId = -1;
 
     public FollowUpMetrics(MeterRegistry registry, FlowTimers flows, Pool pool, Vertx vertx,
@@ -99,11 +114,24 @@ public class FollowUpMetrics {
         registry.counter("sciatica.webhook.deliveries", "site", site, "outcome", outcome).increment();
     }
 
+    /** Counts the episode policy's decision on a follow-up visit once it has committed. */
+    void episodeDecided(String site, String decision) {
+        AfterCommit.run(() -> registry.counter("sciatica.episode.decisions", "site", site, "decision", decision)
+                .increment());
+    }
+
     /** Counts the gauges' figures in the database now; the timer calls it, tests may too. */
     public Uni<Void> refreshGauges() {
         return refresh(OPEN_TASKS, "sciatica.followup.tasks.open", openTasks)
                 .chain(() -> refresh(DISABLED_SUBSCRIPTIONS, "sciatica.webhook.subscriptions.disabled",
-                        disabledSubscriptions));
+                        disabledSubscriptions))
+                .chain(() -> refresh(REVIEWED_EPISODES, "sciatica.episodes.reviewed", reviewedEpisodes))
+                .chain(() -> pool.query(MIC_BY_VISIT).execute().invoke(rows -> rows.forEach(row -> micByVisit
+                                .computeIfAbsent(row.getString(0) + "/" + row.getInteger(1), key -> registry.gauge(
+                                        "sciatica.episodes.mic.reached", Tags.of("site", row.getString(0), "by_visit",
+                                                String.valueOf(row.getInteger(1))), new AtomicLong()))
+                                .set(row.getLong(2))))
+                        .replaceWithVoid());
     }
 
     private Uni<Void> refresh(String sql, String gauge, Map<String, AtomicLong> bySite) {

@@ -2,6 +2,8 @@ package care.sciatica.followup.usecase;
 
 import care.sciatica.followup.domain.calendar.SiteCalendar;
 import care.sciatica.followup.domain.calendar.SiteCalendarLoader;
+import care.sciatica.followup.domain.episode.EpisodePolicyLoader;
+import care.sciatica.followup.domain.episode.JudgeEpisode;
 import care.sciatica.followup.domain.followup.ChooseFollowUp;
 import care.sciatica.followup.domain.followup.ScheduleFollowUp;
 import care.sciatica.followup.domain.followup.SchedulingPolicy;
@@ -29,6 +31,12 @@ public class FollowUpSeeds {
     ChooseFollowUp chooseFollowUp(@ConfigProperty(name = "sciatica.followup.policy") String location) {
         SchedulingPolicy policy = SeedFiles.read(location, SchedulingPolicyLoader::load);
         return new ChooseFollowUp(policy);
+    }
+
+    @Produces
+    @Singleton
+    JudgeEpisode judgeEpisode(@ConfigProperty(name = "sciatica.followup.episode-policy") String location) {
+        return new JudgeEpisode(SeedFiles.read(location, EpisodePolicyLoader::load));
     }
 
     @Produces

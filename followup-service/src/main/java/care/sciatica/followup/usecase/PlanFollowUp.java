@@ -13,6 +13,7 @@ import care.sciatica.followup.domain.followup.FollowUpProposal;
 import care.sciatica.followup.domain.followup.FollowUpTask;
 import care.sciatica.followup.domain.followup.ProposedVisit;
 import care.sciatica.followup.domain.followup.ScheduleFollowUp;
+import care.sciatica.followup.domain.followup.TaskReason;
 import care.sciatica.followup.domain.webhook.WebhookEventType;
 import care.sciatica.followup.persistence.AppointmentRow;
 import care.sciatica.followup.persistence.FollowUpTaskRow;
@@ -55,12 +56,17 @@ public class PlanFollowUp {
     }
 
     public Uni<Void> after(SessionCompleted session) {
+        return after(session, false);
+    }
+
+    /** As {@link #after(SessionCompleted)}; {@code flagForLead} flags the appointment for the clinical lead. */
+    Uni<Void> after(SessionCompleted session, boolean flagForLead) {
         SiteCalendar calendar = calendars.of(session.siteId());
         Instant now = Instant.now();
         return busyAt(session.siteId(), now).chain(busy -> {
             FollowUpProposal proposal = schedule.after(session, calendar, busy, now);
             return switch (proposal) {
-                case ProposedVisit visit -> book(session, visit, now);
+                case ProposedVisit visit -> book(session, visit, flagForLead, now);
                 case FollowUpTask task -> openTask(session.caseId(), session.siteId(), session.patientRef(), task, now)
                         .replaceWithVoid();
             };
@@ -86,6 +92,11 @@ public class PlanFollowUp {
                 recordedAt);
     }
 
+    /** A clinical-lead review the episode policy asked for, due by the task table's rule for {@code reason}. */
+    Uni<FollowUpTaskRow> leadReview(String caseId, String siteId, String patientRef, TaskReason reason, Instant now) {
+        return openTask(caseId, siteId, patientRef, choose.leadReview(siteId, reason, now), now);
+    }
+
     private Uni<List<BusyInterval>> busyAt(String siteId, Instant from) {
         return AppointmentRow.<AppointmentRow>list("siteId = ?1 and state <> 'CANCELLED' and endsAt > ?2 and startsAt < ?3",
                         siteId, from, from.plus(HORIZON))
@@ -94,10 +105,10 @@ public class PlanFollowUp {
                         .toList());
     }
 
-    private Uni<Void> book(SessionCompleted session, ProposedVisit visit, Instant now) {
+    private Uni<Void> book(SessionCompleted session, ProposedVisit visit, boolean flagForLead, Instant now) {
         Appointment appointment = Appointment.propose(UUID.randomUUID(), session.caseId(), session.siteId(),
                 session.patientRef(), visit.slot(), visit.window().reason(), AppointmentSource.FOLLOWUP_POLICY);
-        AppointmentRow row = AppointmentRows.toRow(appointment, visit.window().flagForLead(), now);
+        AppointmentRow row = AppointmentRows.toRow(appointment, visit.window().flagForLead() || flagForLead, now);
         return row.persistAndFlush()
                 .chain(() -> announce.announce(appointment, AppointmentEvents.scheduled(appointment, now, List.of()),
                         WebhookEventType.APPOINTMENT_SCHEDULED, ACTOR, now))

@@ -1,5 +1,6 @@
 package care.sciatica.followup.api;
 
+import care.sciatica.contracts.EventType;
 import care.sciatica.followup.FollowUpTestResources;
 import care.sciatica.followup.StoredAppointments;
 import care.sciatica.followup.persistence.AppointmentRow;
@@ -128,7 +129,9 @@ class AttendanceTest {
         assertThat(storedTasksOf(stored.caseId)).isZero();
         assertThat(audit(stored)).singleElement().asString()
                 .isEqualTo("booking.north appointment.attended state=ATTENDED sequence=1 source=BOOKING_SYSTEM");
-        assertThat(outboxOf(stored) + webhooksOf(stored)).isZero();
+        assertThat(webhooksOf(stored)).isZero();
+        assertThat(outboxTypesOf(stored)).as("no appointment event: the episode's next visit starts")
+                .containsExactly(EventType.VISIT_STARTED.type());
         ScrapedMetrics after = scrape();
         assertThat(after.value(ATTENDED)).isEqualTo(before.value(ATTENDED) + 1);
         assertThat(after.value(NO_SHOWS)).isEqualTo(before.value(NO_SHOWS));
@@ -315,6 +318,14 @@ class AttendanceTest {
 
     private long outboxOf(AppointmentRow stored) {
         return one("SELECT count(*) FROM outbox WHERE message_key = $1", stored.caseId.toString());
+    }
+
+    private List<String> outboxTypesOf(AppointmentRow stored) {
+        List<String> types = new java.util.ArrayList<>();
+        pool.preparedQuery("SELECT event_type FROM outbox WHERE message_key = $1")
+                .execute(Tuple.of(stored.caseId.toString())).await().indefinitely()
+                .forEach(row -> types.add(row.getString(0)));
+        return types;
     }
 
     private long webhooksOf(AppointmentRow stored) {

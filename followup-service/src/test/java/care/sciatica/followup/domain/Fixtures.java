@@ -11,6 +11,8 @@ import care.sciatica.contracts.session.SessionCompleted;
 import care.sciatica.contracts.session.SessionEndedEarly;
 import care.sciatica.followup.domain.calendar.SiteCalendar;
 import care.sciatica.followup.domain.calendar.SiteCalendarLoader;
+import care.sciatica.followup.domain.episode.EpisodePolicy;
+import care.sciatica.followup.domain.episode.EpisodePolicyLoader;
 import care.sciatica.followup.domain.followup.SchedulingPolicy;
 import care.sciatica.followup.domain.followup.SchedulingPolicyLoader;
 import java.io.IOException;
@@ -44,6 +46,14 @@ public final class Fixtures {
     public static SchedulingPolicy seedPolicy() {
         try (Reader reader = seed("scheduling-policy.json")) {
             return SchedulingPolicyLoader.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static EpisodePolicy seedEpisodePolicy() {
+        try (Reader reader = seed("episode-policy.json")) {
+            return EpisodePolicyLoader.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -66,6 +66,11 @@ public final class ChooseFollowUp {
         return task(siteId, TaskReason.NO_SHOW, recordedAt);
     }
 
+    /** The episode policy asks a clinical lead to review the case, due by the task table's rule for {@code reason}. */
+    public FollowUpTask leadReview(String siteId, TaskReason reason, Instant decidedAt) {
+        return task(siteId, reason, decidedAt);
+    }
+
     /**
      * Worse pain (a positive change) is flagged; a drop of at least the minimal important change, or ending at or below
      * the recovered level, is routine; anything in between comes back sooner.

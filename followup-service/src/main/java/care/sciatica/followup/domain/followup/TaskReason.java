@@ -20,7 +20,13 @@ public enum TaskReason {
     REFERRAL_SOON,
     NO_SLOT_FOUND,
     /** The patient did not come to a confirmed appointment. */
-    NO_SHOW;
+    NO_SHOW,
+    /** A follow-up review scored worse than the baseline: the episode policy asks a clinical lead. */
+    WORSE_THAN_BASELINE,
+    /** No minimal important change by the episode policy's visit. */
+    NOT_IMPROVING,
+    /** The episode reached the site's visit cap; nothing more is booked until a lead decides. */
+    VISIT_CAP_REACHED;
 
     /** The task reason for a session that ended with this reason. */
     public static TaskReason of(EndReason reason) {

@@ -27,7 +27,7 @@ class SchedulingPolicyLoaderTest {
     void theSeedPolicyLoadsWithItsSiteOverridesMergedOverTheDefaults() {
         SchedulingPolicy policy = Fixtures.seedPolicy();
 
-        assertThat(policy.version()).isEqualTo("2026.11-1");
+        assertThat(policy.version()).isEqualTo("2026.12-1");
         SiteRules defaults = policy.defaults();
         assertThat(defaults.minimalImportantChange()).isEqualTo(2);
         assertThat(defaults.interval(ScheduleReason.ROUTINE_INTERVAL)).isEqualTo(new VisitInterval(7, 10));
