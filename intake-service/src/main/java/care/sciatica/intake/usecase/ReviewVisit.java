@@ -109,10 +109,14 @@ public class ReviewVisit {
                         latest.version, now));
     }
 
-    /** The latest history as of this visit: the pain now, the screen asked again, the observation if taken again. */
+    /**
+     * The latest history as of this visit: the pain now (the worst pain raised to it when it is higher), the screen
+     * asked again, the observation if taken again.
+     */
     private static History reviewed(History latest, Review review) {
         Pain pain = latest.pain();
-        Pain now = new Pain(pain.side(), pain.distribution(), review.scores().painNrs(), pain.nrsWorst(),
+        int nrsNow = review.scores().painNrs();
+        Pain now = new Pain(pain.side(), pain.distribution(), nrsNow, Math.max(pain.nrsWorst(), nrsNow),
                 pain.aggravatingFactors(), pain.easingFactors(), pain.nightPain());
         Observation observation = review.observation() == null ? latest.observation() : review.observation();
         return new History(latest.onset(), now, latest.surgery(), latest.conditions(), review.redFlags(), observation,
