@@ -7,11 +7,10 @@ import care.sciatica.contracts.assessment.ReferralRequired;
 import care.sciatica.session.persistence.PlanReady;
 import care.sciatica.platform.observability.FlowStart;
 import care.sciatica.platform.observability.TraceContext;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
