@@ -9,5 +9,5 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssessmentSummary(UUID assessmentId, UUID caseId, String siteId, String patientRef, int historyVersion,
                                 Integer planVersion, String disposition, String status, String primaryOrigin,
-                                String urgency, String rulesVersion, Instant assessedAt) {
+                                String urgency, String rulesVersion, Instant assessedAt, int visit) {
 }

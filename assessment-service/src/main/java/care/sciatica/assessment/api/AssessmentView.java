@@ -15,5 +15,5 @@ import java.util.UUID;
 public record AssessmentView(UUID assessmentId, UUID caseId, String siteId, int historyVersion, Integer planVersion,
                              Integer supersedesPlanVersion, String disposition, String status, String rulesVersion,
                              Instant assessedAt, String producedBy, AssessmentReasoning reasoning,
-                             List<OverrideView> overrides) {
+                             List<OverrideView> overrides, int visit) {
 }

@@ -17,13 +17,13 @@ public final class AssessmentViews {
     public static AssessmentView view(AssessmentRecord row, List<OverrideRecord> overrides) {
         return new AssessmentView(row.id, row.caseId, row.siteId, row.historyVersion, row.planVersion,
                 row.supersedesPlanVersion, row.disposition, row.status, row.rulesVersion, row.assessedAt,
-                row.producedBy, reasoning(row), overrides.stream().map(AssessmentViews::override).toList());
+                row.producedBy, reasoning(row), overrides.stream().map(AssessmentViews::override).toList(), row.visit);
     }
 
     public static AssessmentSummary summary(AssessmentRecord row) {
         return new AssessmentSummary(row.id, row.caseId, row.siteId, row.patientRef, row.historyVersion,
                 row.planVersion, row.disposition, row.status, row.primaryOrigin, row.urgency, row.rulesVersion,
-                row.assessedAt);
+                row.assessedAt, row.visit);
     }
 
     /** The reasoning as it was published: the stored event data is the record of what the plan said. */

@@ -5,6 +5,7 @@ import care.sciatica.assessment.usecase.AssessHistory.HistoryFacts;
 import care.sciatica.contracts.EventType;
 import care.sciatica.contracts.intake.HistoryAmended;
 import care.sciatica.contracts.intake.HistoryRecorded;
+import care.sciatica.contracts.intake.VisitReviewed;
 import care.sciatica.platform.inbox.Inbox;
 import care.sciatica.platform.inbox.IncomingEvent;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.UUID;
 
-/** Reads intake's history events: each recorded or amended history is assessed once. */
+/** Reads intake's history events: each recorded or amended history, and each visit's review, is assessed once. */
 @ApplicationScoped
 public class HistoryConsumer {
 
@@ -46,6 +47,13 @@ public class HistoryConsumer {
             return assessHistory.assess(new HistoryFacts(UUID.fromString(amended.caseId()), amended.siteId(),
                     amended.patientRef(), amended.historyVersion(), amended.ageYears(), amended.history(),
                     amended.occurredAt()), CONSUMER);
+        }
+        if (type == EventType.VISIT_REVIEWED) {
+            // A follow-up visit's review is a complete new history version: assessed like an amendment, for its visit.
+            VisitReviewed reviewed = event.dataAs(VisitReviewed.class);
+            return assessHistory.assess(new HistoryFacts(UUID.fromString(reviewed.caseId()), reviewed.siteId(),
+                    reviewed.patientRef(), reviewed.historyVersion(), reviewed.ageYears(), reviewed.history(),
+                    reviewed.occurredAt(), reviewed.visit(), reviewed.review().neurologicalChange()), CONSUMER);
         }
         // Other intake events are not this service's business; the inbox still marks them seen.
         return Uni.createFrom().voidItem();

@@ -44,6 +44,10 @@ public class AssessmentRecord extends PanacheEntityBase {
     public String history;
     public Integer ageYears;
     public LocalDate assessedOn;
+    /** The visit of the episode this assessment is for: 1 at intake, 2 and later at follow-up visits. */
+    public int visit = 1;
+    /** At a follow-up visit, the review's change in the neurological signs as JSON; null at intake. */
+    public String neurologicalChange;
     /** The consumer (for an assessment of a history event) or the clinical lead whose override produced it. */
     public String producedBy;
 
@@ -83,6 +87,11 @@ public class AssessmentRecord extends PanacheEntityBase {
             parameters.put("disposition", disposition);
         }
         return parameters;
+    }
+
+    /** The case's latest plan, current or superseded (a referral may have come after it); null if it has none. */
+    public static Uni<AssessmentRecord> latestPlan(UUID caseId) {
+        return find("caseId = ?1 and disposition = 'PLAN' order by planVersion desc", caseId).firstResult();
     }
 
     public static Uni<Long> plansOf(UUID caseId) {

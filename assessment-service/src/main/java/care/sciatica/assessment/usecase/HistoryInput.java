@@ -3,6 +3,7 @@ package care.sciatica.assessment.usecase;
 import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.EventSchemas;
 import care.sciatica.contracts.intake.History;
+import care.sciatica.contracts.intake.NeurologicalChange;
 import care.sciatica.platform.problem.Problem;
 import care.sciatica.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,6 +34,18 @@ final class HistoryInput {
             return EventJson.mapper().treeToValue(json, History.class);
         } catch (JsonProcessingException e) {
             throw ProblemException.invalid(field, e.getOriginalMessage());
+        }
+    }
+
+    /** A review's change in the neurological signs that this service stored itself; null when there was no review. */
+    static NeurologicalChange storedChange(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return EventJson.mapper().readValue(json, NeurologicalChange.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

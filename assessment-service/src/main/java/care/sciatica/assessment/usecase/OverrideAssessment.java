@@ -70,7 +70,8 @@ public class OverrideAssessment {
             throw ProblemException.conflict("facts-not-kept", "This assessment predates stored findings and cannot"
                     + " be re-assessed; amend the history to assess it again, then override.");
         }
-        CaseFacts facts = new CaseFacts(HistoryInput.stored(current.history), current.ageYears, current.assessedOn);
+        CaseFacts facts = new CaseFacts(HistoryInput.stored(current.history), current.ageYears, current.assessedOn,
+                HistoryInput.storedChange(current.neurologicalChange));
         Assessment overridden;
         try {
             Assessment replayed = ApplyOverride.replay(facts, rules, LeadOverrides.toDomain(earlier));
@@ -79,7 +80,7 @@ public class OverrideAssessment {
             throw ProblemException.conflict(REFUSED, e.getMessage());
         }
         CaseSubject subject = new CaseSubject(current.caseId, current.siteId, current.patientRef,
-                current.historyVersion);
+                current.historyVersion, current.visit);
         return publishAssessment.publish(subject, facts, overridden, current, lead)
                 .chain(row -> record(row, earlier, override, lead));
     }

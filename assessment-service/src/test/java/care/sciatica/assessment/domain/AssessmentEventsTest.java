@@ -34,7 +34,7 @@ class AssessmentEventsTest {
 
     static AssessmentIds ids(HistoryRecorded event, int planVersion, Integer supersedes) {
         return new AssessmentIds(event.caseId(), event.siteId(), event.patientRef(), "182f10d8-33c6-4453-8d1a-ecc451aaa334",
-                event.historyVersion(), planVersion, supersedes, Instant.parse("2026-03-02T09:41:13Z"));
+                event.historyVersion(), 1, planVersion, supersedes, Instant.parse("2026-03-02T09:41:13Z"));
     }
 
     @Test
@@ -47,7 +47,7 @@ class AssessmentEventsTest {
 
         assertThat(EventSchemas.violations(EventType.PLAN_ISSUED, EventJson.mapper().valueToTree(issued))).isEmpty();
         assertThat(issued.caseId()).isEqualTo(event.caseId());
-        assertThat(issued.rulesVersion()).isEqualTo("2026.11-1");
+        assertThat(issued.rulesVersion()).isEqualTo("2026.12-1");
         assertThat(issued.supersedesPlanVersion()).isNull();
         assertThat(issued.origin().primary()).isEqualTo(Origin.LUMBAR);
         assertThat(issued.steps()).extracting(care.sciatica.contracts.assessment.PlannedStep::order)

@@ -20,6 +20,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -115,13 +116,38 @@ class AssessmentPropertiesTest {
     }
 
     @Property(tries = 250)
-    void everyAssessmentMapsToAnEventTheCatalogueAccepts(@ForAll("cases") CaseFacts facts) {
+    void everyAssessmentMapsToAnEventTheCatalogueAccepts(@ForAll("visits") CaseFacts facts,
+                                                         @ForAll @IntRange(min = 1, max = 6) int visit,
+                                                         @ForAll("cases") CaseFacts previousVisit) {
         Assessment assessment = AssessCase.assess(facts, rules);
+        List<PlannedStep> previousSteps = AssessCase.assess(previousVisit, rules) instanceof TreatmentPlan previous
+                ? previous.steps() : List.of();
         Record event = AssessmentEvents.of(assessment, new AssessmentIds("2fdd94b1-b66e-493d-8132-cd5bd4365e3c",
-                "site-north", "pt_7Q2M9X4K", "182f10d8-33c6-4453-8d1a-ecc451aaa334", 1, 1, null, Instant.EPOCH));
-        EventType type = assessment instanceof TreatmentPlan ? EventType.PLAN_ISSUED : EventType.REFERRAL_REQUIRED;
+                "site-north", "pt_7Q2M9X4K", "182f10d8-33c6-4453-8d1a-ecc451aaa334", 1, visit, 1, null, Instant.EPOCH),
+                previousSteps);
+        EventType type = assessment instanceof TreatmentPlan
+                ? visit == 1 ? EventType.PLAN_ISSUED : EventType.PLAN_ISSUED_V2 : EventType.REFERRAL_REQUIRED;
 
+        assertThat(EventType.ofDataClass(event.getClass())).contains(type);
         assertThat(EventSchemas.violations(type, EventJson.mapper().valueToTree(event))).isEmpty();
+    }
+
+    @Property
+    void aRedFlagOrAWorseNeurologicalSignAtAnyVisitNeverYieldsAPlan(@ForAll("visits") CaseFacts facts) {
+        boolean worse = facts.neurologicalChange() != null && facts.neurologicalChange().anyWorse();
+        if (worse || anyRedFlagYes(facts.history().redFlags())) {
+            Assessment assessment = AssessCase.assess(facts, rules);
+            assertThat(assessment).isInstanceOf(Referral.class);
+            if (worse) {
+                assertThat(((Referral) assessment).reasons()).extracting(Reason::ruleId)
+                        .contains("REFER_NEUROLOGICAL_WORSENING");
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<CaseFacts> visits() {
+        return HistoryArbitraries.visits();
     }
 
     @Property(tries = 250)

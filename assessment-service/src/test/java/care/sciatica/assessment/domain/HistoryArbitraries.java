@@ -14,6 +14,7 @@ import care.sciatica.contracts.intake.KneeReplacement;
 import care.sciatica.contracts.intake.Laslett;
 import care.sciatica.contracts.intake.LumbarSurgery;
 import care.sciatica.contracts.intake.MyotomalPower;
+import care.sciatica.contracts.intake.NeurologicalChange;
 import care.sciatica.contracts.intake.Observation;
 import care.sciatica.contracts.intake.Onset;
 import care.sciatica.contracts.intake.OnsetMechanism;
@@ -24,6 +25,7 @@ import care.sciatica.contracts.intake.PainFactor;
 import care.sciatica.contracts.intake.Posture;
 import care.sciatica.contracts.intake.RedFlagAnswer;
 import care.sciatica.contracts.intake.RedFlags;
+import care.sciatica.contracts.intake.SignChange;
 import care.sciatica.contracts.intake.ReflexResult;
 import care.sciatica.contracts.intake.Reflexes;
 import care.sciatica.contracts.intake.SitToStand;
@@ -53,6 +55,18 @@ final class HistoryArbitraries {
     static Arbitrary<CaseFacts> cases() {
         return Combinators.combine(histories(), Arbitraries.integers().between(12, 99))
                 .as((history, age) -> new CaseFacts(history, age, ASSESSED_ON));
+    }
+
+    /** A case at any visit: at intake (no review) or at a follow-up visit's review, signs sometimes worse. */
+    static Arbitrary<CaseFacts> visits() {
+        Arbitrary<SignChange> sign = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(45, Arbitraries.just(SignChange.UNCHANGED)),
+                net.jqwik.api.Tuple.of(45, Arbitraries.just(SignChange.IMPROVED)),
+                net.jqwik.api.Tuple.of(10, Arbitraries.just(SignChange.WORSE)));
+        Arbitrary<NeurologicalChange> change = Combinators.combine(sign, sign, sign).as(NeurologicalChange::new)
+                .injectNull(0.3);
+        return Combinators.combine(cases(), change)
+                .as((facts, review) -> new CaseFacts(facts.history(), facts.ageYears(), facts.assessedOn(), review));
     }
 
     static Arbitrary<History> histories() {

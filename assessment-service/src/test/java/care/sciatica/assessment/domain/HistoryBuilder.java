@@ -14,6 +14,7 @@ import care.sciatica.contracts.intake.KneeReplacement;
 import care.sciatica.contracts.intake.Laslett;
 import care.sciatica.contracts.intake.LumbarSurgery;
 import care.sciatica.contracts.intake.MyotomalPower;
+import care.sciatica.contracts.intake.NeurologicalChange;
 import care.sciatica.contracts.intake.Observation;
 import care.sciatica.contracts.intake.Onset;
 import care.sciatica.contracts.intake.OnsetMechanism;
@@ -73,6 +74,8 @@ final class HistoryBuilder {
     TestResult distraction = NOT_TESTED, thighThrust = NOT_TESTED, compression = NOT_TESTED, sacralThrust = NOT_TESTED,
             gaenslen = NOT_TESTED, fair = NOT_TESTED, activePiriformis = NOT_TESTED, seatedStretch = NOT_TESTED;
     boolean notchTenderness;
+    /** At a follow-up visit, the review's change in the neurological signs; null at intake. */
+    NeurologicalChange neurologicalChange;
 
     /** Nothing remarkable: no red flag, no condition, every test not done; the origin is undetermined. */
     static HistoryBuilder unremarkable() {
@@ -119,6 +122,6 @@ final class HistoryBuilder {
     }
 
     CaseFacts facts() {
-        return new CaseFacts(build(), ageYears, ASSESSED_ON);
+        return new CaseFacts(build(), ageYears, ASSESSED_ON, neurologicalChange);
     }
 }

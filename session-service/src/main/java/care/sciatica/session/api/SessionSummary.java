@@ -6,10 +6,10 @@ import java.time.Instant;
 
 /** One session in a site's day list: enough to pick it, without its timeline. */
 public record SessionSummary(String sessionId, String caseId, String siteId, String patientRef, String therapistRef,
-                             int planVersion, String state, Instant openedAt, Instant updatedAt) {
+                             int planVersion, int visit, String state, Instant openedAt, Instant updatedAt) {
 
     static SessionSummary of(SessionRow row) {
         return new SessionSummary(row.id.toString(), row.caseId.toString(), row.siteId, row.patientRef,
-                row.therapistRef, row.planVersion, row.state, row.openedAt, row.updatedAt);
+                row.therapistRef, row.planVersion, row.visit, row.state, row.openedAt, row.updatedAt);
     }
 }

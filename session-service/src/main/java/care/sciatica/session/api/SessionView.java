@@ -20,7 +20,10 @@ import java.util.List;
  * with GET, the notes and the timeline of every record in order with who recorded it.
  */
 public record SessionView(String sessionId, String caseId, String siteId, String patientRef, String therapistRef,
-                          int planVersion, Origin primaryOrigin,
+                          int planVersion,
+                          @Schema(description = "The visit of the episode this session treats: 1 at intake, 2 and"
+                                  + " later at follow-up visits") int visit,
+                          Origin primaryOrigin,
                           @Schema(description = "OPEN, CONSENTED, IN_PROGRESS, COMPLETED, ENDED_EARLY, WITHDRAWN or"
                                   + " REFUSED") String state,
                           Instant openedAt, Explanation explanation, Consent consent, Consent withdrawal,
@@ -44,7 +47,7 @@ public record SessionView(String sessionId, String caseId, String siteId, String
     private static SessionView of(SessionSnapshot snapshot, SessionNotes notes, List<TimelineEntry> timeline) {
         return new SessionView(snapshot.identity().sessionId(), snapshot.identity().caseId(),
                 snapshot.identity().siteId(), snapshot.identity().patientRef(), snapshot.identity().therapistRef(),
-                snapshot.plan().planVersion(), snapshot.plan().primaryOrigin(), snapshot.state().name(),
+                snapshot.plan().planVersion(), snapshot.plan().visit(), snapshot.plan().primaryOrigin(), snapshot.state().name(),
                 snapshot.openedAt(), snapshot.explanation(), snapshot.consent(), snapshot.withdrawal(),
                 snapshot.painBefore(), snapshot.painAfter(), snapshot.steps(), snapshot.advice(),
                 snapshot.endReason(), snapshot.closedAt(), notes, timeline);

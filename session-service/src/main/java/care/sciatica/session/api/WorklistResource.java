@@ -23,8 +23,8 @@ import java.util.UUID;
 public class WorklistResource {
 
     /** One case ready for a session. */
-    public record WorklistItem(UUID caseId, String siteId, String patientRef, int planVersion, String primaryOrigin,
-                               Instant receivedAt) {
+    public record WorklistItem(UUID caseId, String siteId, String patientRef, int planVersion, int visit,
+                               String primaryOrigin, Instant receivedAt) {
     }
 
     private final SiteScope siteScope;
@@ -43,7 +43,7 @@ public class WorklistResource {
         return PlanReady.<PlanReady>list("siteId in ?1 and status = ?2 order by receivedAt", sites,
                         PlanReady.AWAITING_SESSION)
                 .map(rows -> rows.stream()
-                        .map(row -> new WorklistItem(row.caseId, row.siteId, row.patientRef, row.planVersion,
+                        .map(row -> new WorklistItem(row.caseId, row.siteId, row.patientRef, row.planVersion, row.visit,
                                 row.primaryOrigin, row.receivedAt))
                         .toList());
     }

@@ -57,7 +57,7 @@ public final class SessionEvents {
     static SessionCompleted sessionCompleted(SessionIdentity id, TreatmentPlan plan, SessionEvent.Completed completed) {
         SessionOutcome outcome = completed.outcome();
         return new SessionCompleted(id.caseId(), id.siteId(), id.patientRef(), completed.at(), id.sessionId(),
-                plan.planVersion(), null, plan.primaryOrigin(), id.therapistRef(), outcome.painBefore(), outcome.painAfter(),
+                plan.planVersion(), plan.visit(), plan.primaryOrigin(), id.therapistRef(), outcome.painBefore(), outcome.painAfter(),
                 outcome.painChange(), outcome.stepsPerformed(),
                 outcome.stepsSkipped().stream().map(skip -> new SkippedStep(skip.step(), skip.reason())).toList(),
                 outcome.adviceGiven(), completed.at());
@@ -65,7 +65,7 @@ public final class SessionEvents {
 
     static SessionEndedEarly sessionEndedEarly(SessionIdentity id, TreatmentPlan plan, SessionEvent.EndedEarly ended) {
         return new SessionEndedEarly(id.caseId(), id.siteId(), id.patientRef(), ended.at(), id.sessionId(),
-                plan.planVersion(), null, id.therapistRef(), ended.endState(), ended.reason(), ended.stepsPerformed(),
+                plan.planVersion(), plan.visit(), id.therapistRef(), ended.endState(), ended.reason(), ended.stepsPerformed(),
                 ended.painBefore(), ended.painAfter(), ended.at());
     }
 

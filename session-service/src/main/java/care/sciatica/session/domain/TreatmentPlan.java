@@ -1,6 +1,7 @@
 package care.sciatica.session.domain;
 
 import care.sciatica.contracts.assessment.PlanIssued;
+import care.sciatica.contracts.assessment.PlanIssuedV2;
 import care.sciatica.contracts.common.Origin;
 import care.sciatica.contracts.common.TreatmentStep;
 import java.util.Comparator;
@@ -9,20 +10,29 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The plan a session was opened for, frozen at that moment: its version, the primary origin and each protocol step in
- * order. A later plan version applies only to sessions opened after it.
+ * The plan a session was opened for, frozen at that moment: its version, the visit of the episode it is for, the
+ * primary origin and each protocol step in order. A later plan version applies only to sessions opened after it.
+ *
+ * @param visit 1 at intake, 2 and later at follow-up visits; a session stored before the episode of care has none and
+ *              was the first visit's
  */
-public record TreatmentPlan(int planVersion, Origin primaryOrigin, List<PlanStep> steps) {
+public record TreatmentPlan(int planVersion, Integer visit, Origin primaryOrigin, List<PlanStep> steps) {
 
     public TreatmentPlan {
         Objects.requireNonNull(primaryOrigin, "primaryOrigin");
+        visit = visit == null ? 1 : visit;
         steps = steps.stream().sorted(Comparator.comparingInt(PlanStep::order)).toList();
     }
 
-    /** The plan as the assessment issued it. */
-    public static TreatmentPlan from(PlanIssued issued) {
-        return new TreatmentPlan(issued.planVersion(), issued.origin().primary(),
+    /** The plan as the assessment issued it, whichever version of plan-issued carried it. */
+    public static TreatmentPlan from(PlanIssuedV2 issued) {
+        return new TreatmentPlan(issued.planVersion(), issued.visit(), issued.origin().primary(),
                 issued.steps().stream().map(PlanStep::from).toList());
+    }
+
+    /** A v1 plan, read as v2: the first visit's. */
+    public static TreatmentPlan from(PlanIssued issued) {
+        return from(PlanIssuedV2.from(issued));
     }
 
     /** The plan's entry for a step; empty when the plan does not list it, which the session treats as excluded. */

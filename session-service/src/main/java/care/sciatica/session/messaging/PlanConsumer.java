@@ -2,6 +2,7 @@ package care.sciatica.session.messaging;
 
 import care.sciatica.contracts.EventType;
 import care.sciatica.contracts.assessment.PlanIssued;
+import care.sciatica.contracts.assessment.PlanIssuedV2;
 import care.sciatica.contracts.assessment.ReferralRequired;
 import care.sciatica.platform.inbox.Inbox;
 import care.sciatica.platform.inbox.IncomingEvent;
@@ -11,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads the assessment's plans and referrals: a plan puts the case on its site's worklist. */
+/**
+ * Reads the assessment's plans (plan-issued v1 and v2) and referrals: a plan puts the case on its site's worklist for
+ * the visit it is for.
+ */
 @ApplicationScoped
 public class PlanConsumer {
 
@@ -32,8 +36,12 @@ public class PlanConsumer {
 
     private Uni<Void> handle(IncomingEvent event) {
         EventType type = event.eventType().orElse(null);
+        // v2 beside v1 during the migration: a v1 plan is read as the first visit's, then both take one path.
         if (type == EventType.PLAN_ISSUED) {
-            return receivePlan.planIssued(event.dataAs(PlanIssued.class), event.data());
+            return receivePlan.planIssued(PlanIssuedV2.from(event.dataAs(PlanIssued.class)), event.data());
+        }
+        if (type == EventType.PLAN_ISSUED_V2) {
+            return receivePlan.planIssued(event.dataAs(PlanIssuedV2.class), event.data());
         }
         if (type == EventType.REFERRAL_REQUIRED) {
             return receivePlan.referred(event.dataAs(ReferralRequired.class));

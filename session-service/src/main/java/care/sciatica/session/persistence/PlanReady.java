@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A case's latest plan, on the site's worklist until a therapist opens a session for it. */
+/** A case's latest plan, on the site's worklist until a therapist opens a session for it (one session per visit). */
 @Entity
 @Table(name = "plan_ready")
 public class PlanReady extends PanacheEntityBase {
@@ -22,6 +22,8 @@ public class PlanReady extends PanacheEntityBase {
     public String siteId;
     public String patientRef;
     public int planVersion;
+    /** The visit of the episode the plan is for: 1 at intake, 2 and later at follow-up visits. */
+    public int visit = 1;
     public String primaryOrigin;
     /** The plan-issued event data, as received. */
     public String plan;

@@ -21,6 +21,8 @@ public class SessionRow extends PanacheEntityBase {
     public String patientRef;
     public String therapistRef;
     public int planVersion;
+    /** The visit of the episode this session treats, as its plan named it. */
+    public int visit = 1;
     public String state;
     public String snapshot;
     /** The therapist's free text: it stays in this service, never in an event or the audit. */

@@ -1,7 +1,5 @@
 package care.sciatica.session.usecase;
 
-import care.sciatica.contracts.EventJson;
-import care.sciatica.contracts.assessment.PlanIssued;
 import care.sciatica.platform.audit.AuditLog;
 import care.sciatica.platform.observability.CaseContext;
 import care.sciatica.platform.idempotency.IdempotentRequests;
@@ -14,17 +12,15 @@ import care.sciatica.session.domain.TreatmentPlan;
 import care.sciatica.session.domain.TreatmentSession;
 import care.sciatica.session.persistence.PlanReady;
 import care.sciatica.session.persistence.SessionRow;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Opens a session for a case's latest plan, with the caller as the therapist. The plan is frozen into the session, so
+ * Opens a session for a case's latest plan, for the visit the plan is for, with the caller as the therapist. The plan is frozen into the session, so
  * a later plan version applies only to sessions opened after it arrived.
  */
 @ApplicationScoped
@@ -65,7 +61,7 @@ public class OpenSession {
         Instant now = Instant.now();
         SessionIdentity identity = new SessionIdentity(UUID.randomUUID().toString(), ready.caseId.toString(),
                 ready.siteId, ready.patientRef, callerSites.staffRef());
-        TreatmentSession session = TreatmentSession.open(identity, TreatmentPlan.from(plan(ready)), now);
+        TreatmentSession session = TreatmentSession.open(identity, TreatmentPlan.from(ReceivePlan.read(ready.plan)), now);
         SessionSnapshot snapshot = session.snapshot();
 
         SessionRow row = new SessionRow();
@@ -75,6 +71,7 @@ public class OpenSession {
         row.patientRef = ready.patientRef;
         row.therapistRef = identity.therapistRef();
         row.planVersion = ready.planVersion;
+        row.visit = snapshot.plan().visit();
         row.state = snapshot.state().name();
         row.snapshot = RunSession.write(snapshot);
         row.openedAt = now;
@@ -89,16 +86,7 @@ public class OpenSession {
                 .chain(() -> journal.opened(row.id, caller,
                         new SessionJournal.Opened(ready.planVersion, snapshot.plan().primaryOrigin(), now)))
                 .chain(() -> auditLog.record(caller, "session.open", row.siteId, row.caseId, row.id.toString(),
-                        "planVersion=" + row.planVersion + " origin=" + snapshot.plan().primaryOrigin()))
+                        "planVersion=" + row.planVersion + " visit=" + row.visit + " origin=" + snapshot.plan().primaryOrigin()))
                 .replaceWith(snapshot));
-    }
-
-    private static PlanIssued plan(PlanReady ready) {
-        try {
-            // The plan is kept as the assessment service sent it, so it is read as tolerantly as the event was.
-            return EventJson.tolerant().readValue(ready.plan, PlanIssued.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

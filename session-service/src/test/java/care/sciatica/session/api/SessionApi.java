@@ -63,8 +63,13 @@ final class SessionApi {
 
     /** Sends the plan as the assessment would and waits until its version is on the worklist. */
     String planReady(ObjectNode plan) {
+        return planReady(plan, EventType.PLAN_ISSUED);
+    }
+
+    /** Sends the plan as plan-issued v1 or v2 and waits until its version is on the worklist. */
+    String planReady(ObjectNode plan, EventType type) {
         String caseId = plan.get("caseId").asText();
-        kafka.send(TopicReader.cloudEvent(EventType.PLAN_ISSUED, caseId, plan.get("siteId").asText(),
+        kafka.send(TopicReader.cloudEvent(type, caseId, plan.get("siteId").asText(),
                 UUID.randomUUID().toString(), plan.toString()));
         await().untilAsserted(() -> given().get("/worklist?siteId=site-north").then().statusCode(200)
                 .body("findAll { it.caseId == '" + caseId + "' }.planVersion",

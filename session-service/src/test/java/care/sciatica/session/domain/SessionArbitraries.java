@@ -55,7 +55,8 @@ final class SessionArbitraries {
                 })
                 // edge cases would fill whole plans with absent steps far more often than the one in ten intended
                 .withoutEdgeCases();
-        return Combinators.combine(Arbitraries.integers().between(1, 3), Arbitraries.of(Origin.class), steps)
+        return Combinators.combine(Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 4),
+                        Arbitraries.of(Origin.class), steps)
                 .as(TreatmentPlan::new);
     }
 

@@ -59,6 +59,8 @@ class SessionEventsContractTest {
         assertThat(completed.sessionId()).isEqualTo(SESSION_ID);
         assertThat(completed.therapistRef()).isEqualTo(THERAPIST_REF);
         assertThat(completed.planVersion()).isEqualTo(1);
+        // The walk's plan is a v1 plan read as v2: the first visit's.
+        assertThat(completed.visit()).isEqualTo(1);
         assertThat(completed.painBefore()).isEqualTo(6);
         assertThat(completed.painAfter()).isEqualTo(4);
         assertThat(completed.painChange()).isEqualTo(-2);
@@ -90,6 +92,21 @@ class SessionEventsContractTest {
 
         assertConforms(step);
         assertThat(new String(EventJson.toBytes(step))).doesNotContain("Surgeon").doesNotContain("st_C1L2E3A4");
+    }
+
+    @Test
+    void aLaterVisitsSessionNamesItsVisitWhenItEnds() {
+        TreatmentPlan sacroiliac = TreatmentPlans.sacroiliac();
+        TreatmentSession session = SessionFixtures.opened(new TreatmentPlan(3, 2, sacroiliac.primaryOrigin(),
+                sacroiliac.steps()));
+
+        List<Record> events = SessionEvents.toContract(session,
+                session.recordConsent(ConsentDecision.REFUSED, ConsentMethod.VERBAL, THERAPIST_REF, minute(1)));
+
+        SessionEndedEarly ended = (SessionEndedEarly) events.getLast();
+        assertThat(ended.visit()).isEqualTo(2);
+        assertThat(ended.planVersion()).isEqualTo(3);
+        assertConforms(ended);
     }
 
     @Test

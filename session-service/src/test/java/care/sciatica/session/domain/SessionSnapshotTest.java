@@ -49,4 +49,16 @@ class SessionSnapshotTest {
 
         assertThat(EventJson.mapper().readValue(json, SessionSnapshot.class)).isEqualTo(snapshot);
     }
+
+    @Test
+    void aSnapshotStoredBeforeTheEpisodeOfCareIsTheFirstVisitsSession() throws JsonProcessingException {
+        SessionSnapshot snapshot = SessionWalks.lumbar().session().snapshot();
+        String json = EventJson.mapper().writeValueAsString(snapshot);
+        assertThat(json).contains("\"visit\":1,");
+
+        SessionSnapshot stored = EventJson.mapper().readValue(json.replace("\"visit\":1,", ""), SessionSnapshot.class);
+
+        assertThat(stored.plan().visit()).isEqualTo(1);
+        assertThat(stored).isEqualTo(snapshot);
+    }
 }

@@ -5,11 +5,13 @@ import care.sciatica.contracts.intake.Conditions;
 import care.sciatica.contracts.intake.HipReplacement;
 import care.sciatica.contracts.intake.History;
 import care.sciatica.contracts.intake.KneeReplacement;
+import care.sciatica.contracts.intake.NeurologicalChange;
 import care.sciatica.contracts.intake.OnsetMechanism;
 import care.sciatica.contracts.intake.PainArea;
 import care.sciatica.contracts.intake.PainFactor;
 import care.sciatica.contracts.intake.RedFlagAnswer;
 import care.sciatica.contracts.intake.RedFlags;
+import care.sciatica.contracts.intake.SignChange;
 import care.sciatica.contracts.intake.SittingTolerance;
 import care.sciatica.contracts.intake.SurgicalApproach;
 
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -85,6 +88,7 @@ public final class Findings {
             return highRisk ? match("conditions.anticoagulants", "age " + facts.ageYears()
                     + (c.longTermSteroids() ? ", long-term steroids" : "")) : Optional.empty();
         });
+        CHECKS.put("neurologicalSignWorse", (facts, t) -> worseSigns(facts.neurologicalChange()));
         SurgeryFindings.register(CHECKS);
     }
 
@@ -124,6 +128,23 @@ public final class Findings {
         LocalDate began = facts.history().onset().beganOn();
         boolean isNew = daysBetween(began, facts.assessedOn()) <= t.newPainWithinDays().get();
         return isNew ? match("ageYears", "age " + facts.ageYears() + ", pain began " + began) : Optional.empty();
+    }
+
+    /**
+     * The signs a follow-up visit's review found worse than at the previous visit, citing the first of them; none at
+     * intake, where there is no previous visit to compare with.
+     */
+    private static Optional<FindingMatch> worseSigns(NeurologicalChange change) {
+        if (change == null || !change.anyWorse()) {
+            return Optional.empty();
+        }
+        Map<String, SignChange> signs = new LinkedHashMap<>();
+        signs.put("power", change.power());
+        signs.put("sensation", change.sensation());
+        signs.put("reflexes", change.reflexes());
+        List<String> worse = signs.entrySet().stream().filter(sign -> sign.getValue() == SignChange.WORSE)
+                .map(Map.Entry::getKey).toList();
+        return match("review.neurologicalChange." + worse.getFirst(), String.join(", ", worse) + " worse");
     }
 
     private static void redFlag(String name, Function<RedFlags, RedFlagAnswer> answer) {
