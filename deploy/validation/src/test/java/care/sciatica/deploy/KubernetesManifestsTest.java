@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -162,7 +163,8 @@ class KubernetesManifestsTest {
             assertEquals(1, topic.body().path("spec").path("replicas").asInt(), topic.id());
             assertEquals(1, topic.body().path("spec").path("config").path("min.insync.replicas").asInt(), topic.id());
         }
-        assertEquals(7, prod.resources.stream().filter(r -> r.kind().equals("KafkaTopic")).count());
+        // The four event topics and the four dead-letter topics.
+        assertEquals(8, prod.resources.stream().filter(r -> r.kind().equals("KafkaTopic")).count());
         assertEquals(3, prod.resources.stream().filter(r -> r.kind().equals("KafkaNodePool"))
                 .findFirst().orElseThrow().body().path("spec").path("replicas").asInt());
     }
@@ -180,6 +182,35 @@ class KubernetesManifestsTest {
                 String name = kind.equals("ConfigMap") ? service + "-config" : service;
                 assertTrue(!find(base, kind, name).isMissingNode(), service + ": " + kind);
             }
+        }
+    }
+
+    /**
+     * What the fault-injection and two-replica system tests proved, said the same way here: a killed container that
+     * restarts in its pod rejoins its consumer groups as the same static member (the pod's name as instance id), and a
+     * stopping pod has more grace than the service's own shutdown timeout, so in-flight requests and events finish.
+     */
+    @Test
+    void everyServiceRestartsAsTheSameConsumerAndDrainsBeforeItIsKilled() throws IOException {
+        Properties platform = new Properties();
+        try (var in = Files.newBufferedReader(Repo.path("platform/src/main/resources/META-INF/microprofile-config.properties"))) {
+            platform.load(in);
+        }
+        long shutdownSeconds = java.time.Duration.parse("PT" + platform.getProperty("quarkus.shutdown.timeout")).toSeconds();
+        assertTrue(Integer.parseInt(platform.getProperty("mp.messaging.connector.smallrye-kafka.session.timeout.ms")) <= 10_000);
+        Kustomize prod = Kustomize.render(K8S.resolve("overlays/prod"));
+        for (String service : SERVICES) {
+            JsonNode pod = find(prod, "Deployment", service).path("spec").path("template").path("spec");
+            assertTrue(pod.path("terminationGracePeriodSeconds").asLong() > shutdownSeconds, service);
+            boolean instanceIsPodName = false;
+            for (JsonNode env : pod.path("containers").get(0).path("env")) {
+                instanceIsPodName |= env.path("name").asText().equals("SCIATICA_INSTANCE_ID")
+                        && env.path("valueFrom").path("fieldRef").path("fieldPath").asText().equals("metadata.name");
+            }
+            assertTrue(instanceIsPodName, service + ": SCIATICA_INSTANCE_ID from the pod's name");
+            // One pod at a time may be drained; prod keeps at least two replicas, so one always serves.
+            assertEquals(1, find(prod, "PodDisruptionBudget", service).path("spec").path("maxUnavailable").asInt(), service);
+            assertTrue(find(prod, "HorizontalPodAutoscaler", service).path("spec").path("minReplicas").asInt() >= 2, service);
         }
     }
 
