@@ -51,7 +51,8 @@ class RoleMatrixIT {
      *   made once per site in setUp. {newX} is a fresh record made for a cell that is expected to succeed (so that no
      *   cell changes what another reads), and the shared one for a cell expected to be refused.
      * 409 = the role and site checks passed and the protocol refused the command for the record's state, storing
-     *   nothing: session commands on a completed session, rescheduling an appointment to the time it already has.
+     *   nothing: session commands on a completed session, rescheduling an appointment to the time it already has, a
+     *   visit review for a case with no follow-up visit open.
      * 403 on "other" for a write = acting for a site the caller does not belong to (siteId in the body / audit query).
      * 200 on "other" for a list = the answer holds none of the other site's rows (checked in listsHoldOnlyTheCallersSites).
      */
@@ -63,6 +64,7 @@ class RoleMatrixIT {
             intake     | POST   /cases/{newCase}/history                            | history      | 401  | 201/404    | 201/404   | 201/404       | 403     | 403            | 403
             intake     | POST   /cases/{newIntake}/history/amendments               | amendment    | 401  | 201/404    | 201/404   | 201/404       | 403     | 403            | 403
             intake     | POST   /cases/{case}/external-refs                         | externalRef  | 401  | 200/404    | 200/404   | 200/404       | 403     | 403            | 403
+            intake     | POST   /cases/{case}/reviews                               | review       | 401  | 409/404    | 409/404   | 409/404       | 403     | 403            | 403
             intake     | POST   /patients                                           | patient      | 401  | 201/403    | 201/403   | 201/403       | 403     | 403            | 403
             intake     | GET    /patients/{patient}                                 | -            | 401  | 200/404    | 200/404   | 200/404       | 403     | 403            | 403
             intake     | GET    /patients/{patient}/export                          | -            | 401  | 200/404    | 200/404   | 200/404       | 403     | 403            | 403
@@ -107,6 +109,7 @@ class RoleMatrixIT {
             followup   | GET    /fhir/Location/{site}                               | -            | 401  | 200/404    | 200/404   | 200/404       | 200/404 | 200/404        | 200/404
             followup   | GET    /cases/{case}/appointments                          | -            | 401  | 200        | 200       | 200           | 403     | 200            | 403
             followup   | GET    /tasks?siteId={site}                                | -            | 401  | 200        | 200       | 200           | 403     | 403            | 403
+            followup   | GET    /cases/{case}/episode                               | -            | 401  | 200/404    | 200/404   | 200/404       | 403     | 403            | 403
             followup   | POST   /webhooks/subscriptions                             | subscription | 401  | 403        | 403       | 403           | 403     | 201/403        | 201/403
             followup   | GET    /webhooks/subscriptions?siteId={site}               | -            | 401  | 403        | 403       | 403           | 403     | 200            | 200
             followup   | GET    /webhooks/subscriptions/{subscription}              | -            | 401  | 403        | 403       | 403           | 403     | 200/404        | 200/404
@@ -294,6 +297,14 @@ class RoleMatrixIT {
             case "amendment" -> body.put("supersedesVersion", 1).put("amendmentReason", "CORRECTION")
                     .set("history", ClinicFlows.exampleHistory());
             case "externalRef" -> body.put("system", "bookwise").put("patientId", "BW-1001");
+            case "review" -> {
+                // Valid, for a case with no follow-up visit open: the site and role checks pass, the visit does not.
+                body.put("visit", 2);
+                body.putObject("scores").put("painNrs", 4);
+                body.set("redFlags", ClinicFlows.exampleHistory().get("redFlags"));
+                body.putObject("neurologicalChange").put("power", "UNCHANGED").put("sensation", "UNCHANGED")
+                        .put("reflexes", "UNCHANGED");
+            }
             case "override" -> body.put("target", "ORIGIN").put("origin", "UNDETERMINED")
                     .put("reason", "Role matrix: the lead finds no origin convincing");
             case "preview" -> body.put("ageYears", 44).set("history", ClinicFlows.exampleHistory());
