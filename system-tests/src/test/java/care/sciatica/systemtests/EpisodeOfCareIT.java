@@ -31,6 +31,7 @@ import static care.sciatica.local.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -155,6 +156,15 @@ class EpisodeOfCareIT {
         JsonNode next = event(EventType.APPOINTMENT_SCHEDULED, caseId, 2);
         flows.as(lead, "followup-service").get("/appointments/" + next.get("appointmentId").asText())
                 .then().statusCode(200).body("flaggedForLead", equalTo(true));
+
+        // The lead reads the trajectory and decides to continue: the review is done, the flag lifted.
+        flows.as(lead, "followup-service").contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("decision", "CONTINUE", "reason", "Flare after a long drive; keep going"))
+                .post("/cases/" + caseId + "/episode/lead-decisions").then().statusCode(200)
+                .body("flaggedForLead", equalTo(false))
+                .body("leadDecision", equalTo("CONTINUE"))
+                .body("openTasks", empty());
     }
 
     @Test

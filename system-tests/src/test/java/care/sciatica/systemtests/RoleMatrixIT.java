@@ -52,7 +52,7 @@ class RoleMatrixIT {
      *   cell changes what another reads), and the shared one for a cell expected to be refused.
      * 409 = the role and site checks passed and the protocol refused the command for the record's state, storing
      *   nothing: session commands on a completed session, rescheduling an appointment to the time it already has, a
-     *   visit review for a case with no follow-up visit open.
+     *   visit review for a case with no follow-up visit open, a lead's decision on an episode no review waits for.
      * 403 on "other" for a write = acting for a site the caller does not belong to (siteId in the body / audit query).
      * 200 on "other" for a list = the answer holds none of the other site's rows (checked in listsHoldOnlyTheCallersSites).
      */
@@ -110,6 +110,7 @@ class RoleMatrixIT {
             followup   | GET    /cases/{case}/appointments                          | -            | 401  | 200        | 200       | 200           | 403     | 200            | 403
             followup   | GET    /tasks?siteId={site}                                | -            | 401  | 200        | 200       | 200           | 403     | 403            | 403
             followup   | GET    /cases/{case}/episode                               | -            | 401  | 200/404    | 200/404   | 200/404       | 403     | 403            | 403
+            followup   | POST   /cases/{case}/episode/lead-decisions                | leadDecision | 401  | 403        | 403       | 409/404       | 403     | 403            | 403
             followup   | POST   /webhooks/subscriptions                             | subscription | 401  | 403        | 403       | 403           | 403     | 201/403        | 201/403
             followup   | GET    /webhooks/subscriptions?siteId={site}               | -            | 401  | 403        | 403       | 403           | 403     | 200            | 200
             followup   | GET    /webhooks/subscriptions/{subscription}              | -            | 401  | 403        | 403       | 403           | 403     | 200/404        | 200/404
@@ -297,6 +298,7 @@ class RoleMatrixIT {
             case "amendment" -> body.put("supersedesVersion", 1).put("amendmentReason", "CORRECTION")
                     .set("history", ClinicFlows.exampleHistory());
             case "externalRef" -> body.put("system", "bookwise").put("patientId", "BW-1001");
+            case "leadDecision" -> body.put("decision", "CONTINUE").put("reason", "Role matrix: recovery may come");
             case "review" -> {
                 // Valid, for a case with no follow-up visit open: the site and role checks pass, the visit does not.
                 body.put("visit", 2);

@@ -23,6 +23,10 @@ public record EpisodeView(
         @Schema(description = "The intake's scores; null until the history is known here") OutcomeScores baseline,
         Instant openedAt,
         Instant closedAt,
+        @Schema(description = "The clinical lead's latest decision: CONTINUE, CHANGE_PLAN or REFER (its reason stays "
+                + "in the audit)") String leadDecision,
+        String leadDecidedBy,
+        Instant leadDecidedAt,
         List<Visit> visits,
         List<FollowUpTaskView> openTasks
 ) {

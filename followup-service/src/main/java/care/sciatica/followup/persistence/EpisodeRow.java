@@ -32,6 +32,11 @@ public class EpisodeRow extends PanacheEntityBase {
     public String policyVersion;
     public Instant openedAt;
     public Instant closedAt;
+    /** The clinical lead's latest decision on a flagged episode: CONTINUE, CHANGE_PLAN or REFER. */
+    public String leadDecision;
+    public String leadDecisionReason;
+    public String leadDecidedBy;
+    public Instant leadDecidedAt;
 
     /** The intake's baseline scores, or null when the history-recorded event has not been seen. */
     public OutcomeScores baseline() {

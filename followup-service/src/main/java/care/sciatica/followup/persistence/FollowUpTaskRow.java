@@ -15,6 +15,7 @@ import java.util.UUID;
 public class FollowUpTaskRow extends PanacheEntityBase {
 
     public static final String OPEN = "OPEN";
+    public static final String DONE = "DONE";
 
     @Id
     public UUID id;
@@ -29,4 +30,6 @@ public class FollowUpTaskRow extends PanacheEntityBase {
     public boolean flaggedForLead;
     public String status;
     public Instant createdAt;
+    public Instant closedAt;
+    public String closedBy;
 }

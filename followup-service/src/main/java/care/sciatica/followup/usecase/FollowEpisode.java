@@ -239,7 +239,7 @@ public class FollowEpisode {
         return FollowUpTaskRow.count("caseId = ?1 and reason = ?2 and status = ?3", episode.caseId,
                         review.task().name(), FollowUpTaskRow.OPEN)
                 .chain(waiting -> waiting > 0 ? Uni.createFrom().voidItem()
-                        : planFollowUp.leadReview(episode.caseId.toString(), episode.siteId, episode.patientRef,
+                        : planFollowUp.episodeTask(episode.caseId.toString(), episode.siteId, episode.patientRef,
                                 review.task(), now).replaceWithVoid());
     }
 

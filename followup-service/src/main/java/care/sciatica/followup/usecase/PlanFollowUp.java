@@ -92,9 +92,9 @@ public class PlanFollowUp {
                 recordedAt);
     }
 
-    /** A clinical-lead review the episode policy asked for, due by the task table's rule for {@code reason}. */
-    Uni<FollowUpTaskRow> leadReview(String caseId, String siteId, String patientRef, TaskReason reason, Instant now) {
-        return openTask(caseId, siteId, patientRef, choose.leadReview(siteId, reason, now), now);
+    /** A task the episode of care calls for, due by the task table's rule for {@code reason}. */
+    Uni<FollowUpTaskRow> episodeTask(String caseId, String siteId, String patientRef, TaskReason reason, Instant now) {
+        return openTask(caseId, siteId, patientRef, choose.episodeTask(siteId, reason, now), now);
     }
 
     private Uni<List<BusyInterval>> busyAt(String siteId, Instant from) {

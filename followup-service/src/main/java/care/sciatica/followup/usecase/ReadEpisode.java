@@ -30,6 +30,11 @@ public class ReadEpisode {
 
     @WithSession
     public Uni<EpisodeView> of(UUID caseId) {
+        return view(caseId);
+    }
+
+    /** The trajectory, read in the caller's session (and transaction, after a change). */
+    Uni<EpisodeView> view(UUID caseId) {
         return EpisodeRow.<EpisodeRow>findById(caseId)
                 .map(found -> siteScope.visible(found, row -> row.siteId, "episode", caseId))
                 .chain(episode -> EpisodeVisitRow.of(caseId)
@@ -42,7 +47,8 @@ public class ReadEpisode {
         OutcomeScores baseline = episode.baseline();
         return new EpisodeView(episode.caseId, episode.siteId, episode.patientRef, episode.status,
                 episode.flaggedForLead, episode.policyVersion != null ? episode.policyVersion : judge.policy().version(),
-                baseline, episode.openedAt, episode.closedAt,
+                baseline, episode.openedAt, episode.closedAt, episode.leadDecision, episode.leadDecidedBy,
+                episode.leadDecidedAt,
                 visits.stream().map(visit -> new EpisodeView.Visit(visit.visit, visit.startedAt, visit.appointmentId,
                         visit.scores(), visit.reviewedAt,
                         baseline == null || visit.scores() == null ? null : judge.change(baseline, visit.scores()),

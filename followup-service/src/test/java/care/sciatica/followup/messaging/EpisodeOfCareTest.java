@@ -17,6 +17,7 @@ import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static care.sciatica.followup.StoredAppointments.NORTH_THERAPIST;
@@ -120,16 +122,7 @@ class EpisodeOfCareTest {
 
     @Test
     void aReviewWorseThanBaselineFlagsTheCaseForTheClinicalLeadAndStillBooksTheNextVisitFlagged() throws IOException {
-        UUID caseId = UUID.randomUUID();
-        send(EventType.HISTORY_RECORDED, history(caseId, 5, 30, null));
-        send(EventType.SESSION_COMPLETED, session(caseId, null));
-        followUpEvents(caseId, 1);
-        attended(caseId);
-        followUpEvents(caseId, 2);
-
-        send(EventType.VISIT_REVIEWED, review(caseId, 2, 7, 36, null));
-        send(EventType.SESSION_COMPLETED, session(caseId, 2));
-        assertThat(typeOf(followUpEvents(caseId, 3).getLast())).isEqualTo(EventType.APPOINTMENT_SCHEDULED.type());
+        UUID caseId = worseThanBaselineAtVisitTwo();
 
         given().get("/cases/" + caseId + "/episode").then().statusCode(200)
                 .body("status", equalTo("OPEN"))
@@ -141,6 +134,36 @@ class EpisodeOfCareTest {
                 .body("openTasks.reason", contains("WORSE_THAN_BASELINE"));
         given().get("/cases/" + caseId + "/appointments").then().statusCode(200)
                 .body("findAll { it.status == 'PROPOSED' }.flaggedForLead", containsInAnyOrder(false, true));
+    }
+
+    @Test
+    void theClinicalLeadDecidesToContinueOnceAndTheFlagIsLifted() throws IOException {
+        UUID caseId = worseThanBaselineAtVisitTwo();
+
+        decide(caseId, "CONTINUE", "Flare after gardening; keep going").statusCode(200)
+                .body("flaggedForLead", equalTo(false))
+                .body("leadDecision", equalTo("CONTINUE"))
+                .body("leadDecidedBy", equalTo("desk.north"))
+                .body("status", equalTo("OPEN"))
+                .body("openTasks", hasSize(0));
+
+        decide(caseId, "CONTINUE", "again").statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("https://sciatica.care/problems/episode/no-lead-review"));
+    }
+
+    @Test
+    void theClinicalLeadReferringClosesTheEpisodeAndTheReferralIsArranged() throws IOException {
+        UUID caseId = worseThanBaselineAtVisitTwo();
+
+        decide(caseId, "REFER", "Progressive leg pain: spinal opinion").statusCode(200)
+                .body("status", equalTo("REFERRED"))
+                .body("leadDecision", equalTo("REFER"))
+                .body("openTasks.kind", contains("ARRANGE_REFERRAL"))
+                .body("openTasks.reason", contains("REFERRAL_SOON"));
+        decide(UUID.randomUUID(), "REFER", "unknown case").statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"decision\":\"REFER\"}").post("/cases/" + caseId + "/episode/lead-decisions")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
@@ -188,6 +211,26 @@ class EpisodeOfCareTest {
         await().untilAsserted(() -> assertThat(episodeStatusCode(caseId)).isEqualTo(404));
         given().get("/cases/" + UUID.randomUUID() + "/episode").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /** A case whose visit 2 scored worse than its baseline: a lead's review is open and the next visit booked. */
+    private UUID worseThanBaselineAtVisitTwo() throws IOException {
+        UUID caseId = UUID.randomUUID();
+        send(EventType.HISTORY_RECORDED, history(caseId, 5, 30, null));
+        send(EventType.SESSION_COMPLETED, session(caseId, null));
+        followUpEvents(caseId, 1);
+        attended(caseId);
+        followUpEvents(caseId, 2);
+        send(EventType.VISIT_REVIEWED, review(caseId, 2, 7, 36, null));
+        send(EventType.SESSION_COMPLETED, session(caseId, 2));
+        assertThat(typeOf(followUpEvents(caseId, 3).getLast())).isEqualTo(EventType.APPOINTMENT_SCHEDULED.type());
+        return caseId;
+    }
+
+    private static ValidatableResponse decide(UUID caseId, String decision, String reason) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("decision", decision, "reason", reason))
+                .post("/cases/" + caseId + "/episode/lead-decisions").then();
     }
 
     private static int episodeStatusCode(UUID caseId) {

@@ -66,8 +66,11 @@ public final class ChooseFollowUp {
         return task(siteId, TaskReason.NO_SHOW, recordedAt);
     }
 
-    /** The episode policy asks a clinical lead to review the case, due by the task table's rule for {@code reason}. */
-    public FollowUpTask leadReview(String siteId, TaskReason reason, Instant decidedAt) {
+    /**
+     * A task the episode of care calls for (a clinical lead's review, a referral the lead decided), due by the task
+     * table's rule for {@code reason}.
+     */
+    public FollowUpTask episodeTask(String siteId, TaskReason reason, Instant decidedAt) {
         return task(siteId, reason, decidedAt);
     }
 
