@@ -165,6 +165,9 @@ class FrontDeskPagesTest {
                 + "'LIFT_AND_TWIST','beganOn':'2026-02-20','pattern':'SUDDEN'},'pain':{'distribution':['BUTTOCK',"
                 + "'FOOT'],'nightPain':false},'conditions':{'raynauds':true}}}]}")).type("application/json").build());
         when(followup.appointmentsOfCase(CASE)).thenAnswer(call -> Response.ok("[]").type("application/json").build());
+        // The follow-up service has not heard of the case yet: the case view shows no episode.
+        when(followup.episode(CASE)).thenAnswer(call -> Response.status(404).type("application/problem+json")
+                .entity(Forms.json("{'status':404,'title':'Not found'}")).build());
     }
 
     @Test

@@ -85,6 +85,32 @@ class OpsAndLeadPagesTest {
         assertThat(page.indexOf("pt_EMERGE9")).isLessThan(page.indexOf("pt_ROUTINE9"));
     }
 
+    @Test
+    @TestSecurity(user = "lead.north", roles = "clinical-lead")
+    @OidcSecurity(claims = @Claim(key = "sites", value = "site-north"))
+    void theEpisodesReasonsForALeadReviewReadInPlainWordsAndLeadToTheCase() {
+        when(followup.tasks("site-north")).thenAnswer(call -> json(Forms.json("[{'taskId':'t1','caseId':'c1',"
+                + "'siteId':'site-north','patientRef':'pt_WORSE001','kind':'CLINICAL_LEAD_REVIEW','reason':"
+                + "'WORSE_THAN_BASELINE','flaggedForLead':true,'status':'OPEN'},{'taskId':'t2','caseId':'c2',"
+                + "'siteId':'site-north','patientRef':'pt_STILL001','kind':'CLINICAL_LEAD_REVIEW','reason':"
+                + "'NOT_IMPROVING','flaggedForLead':true,'status':'OPEN'},{'taskId':'t3','caseId':'c3','siteId':"
+                + "'site-north','patientRef':'pt_CAPPED01','kind':'CLINICAL_LEAD_REVIEW','reason':"
+                + "'VISIT_CAP_REACHED','flaggedForLead':true,'status':'OPEN'}]")));
+        when(assessments.assessments("site-north", "REFERRAL")).thenAnswer(call -> json("{\"items\":[]}"));
+
+        String page = given().get("/sites/site-north/lead").then().statusCode(200).extract().asString();
+
+        String flagged = page.substring(page.indexOf("id=\"flagged\""), page.indexOf("Referrals to arrange"));
+        assertThat(flagged).contains("<td>Clinical lead review</td><td>Scores worse than at the first visit</td>")
+                .contains("<td>No important improvement by now</td>")
+                .contains("<td>The visit limit of the site is reached; nothing more is booked until a lead"
+                        + " decides</td>")
+                .contains("<a href=\"/sites/site-north/cases/c1\">Case and trajectory</a>")
+                .contains("<a href=\"/sites/site-north/cases/c3\">Case and trajectory</a>");
+        assertThat(page.substring(page.indexOf("id=\"tasks\"")))
+                .contains("<a href=\"/sites/site-north/cases/c2\">pt_STILL001</a>");
+    }
+
     private static Response json(String body) {
         return Response.ok(body).type("application/json").build();
     }

@@ -62,6 +62,41 @@ class SessionRunnerTest {
                 + "\"origin\":" + data.get("origin") + ",\"suitability\":" + data.get("suitability") + ",\"steps\":"
                 + data.get("steps") + ",\"advice\":" + data.path("advice") + "}}";
         when(assessments.assessment(CASE)).thenAnswer(call -> json(assessment));
+        this.assessment = assessment;
+    }
+
+    private String assessment;
+
+    @Test
+    @TestSecurity(user = "therapist.north", roles = "therapist")
+    @OidcSecurity(claims = @Claim(key = "sites", value = "site-north"))
+    void aLaterVisitsAssessmentNamesItsVisitAndWhatChangedSinceThePreviousPlan() throws Exception {
+        var later = (com.fasterxml.jackson.databind.node.ObjectNode) care.sciatica.console.services.Answers.json()
+                .readTree(assessment);
+        later.put("visit", 2);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) later.get("reasoning")).set("changes",
+                care.sciatica.console.services.Answers.json().readTree(Forms.json("[{'step':'ICE_MASSAGE',"
+                        + "'previousStatus':'INCLUDED','status':'EXCLUDED','reasons':[{'ruleId':'R-ICE-1',"
+                        + "'finding':'conditions.raynauds','explanation':'Raynaud phenomenon: no ice'}]}]")));
+        when(assessments.assessment(CASE)).thenAnswer(call -> json(later.toString()));
+
+        String page = given().get("/sites/site-north/cases/" + CASE + "/assessment").then().statusCode(200)
+                .extract().asString();
+
+        assertThat(page).contains("id=\"assessment-visit\">2</dd>");
+        String changes = page.substring(page.indexOf("id=\"plan-changes\""));
+        assertThat(changes).contains("<strong>Ice massage</strong>: Included → Excluded")
+                .contains("<li>Raynaud phenomenon: no ice</li>");
+        assertThat(page).contains("href=\"/sites/site-north/cases/" + CASE + "\">The case and its trajectory</a>");
+    }
+
+    @Test
+    @TestSecurity(user = "therapist.north", roles = "therapist")
+    @OidcSecurity(claims = @Claim(key = "sites", value = "site-north"))
+    void aFirstVisitsAssessmentHasNoChangesToShow() {
+        String page = given().get("/sites/site-north/cases/" + CASE + "/assessment").then().statusCode(200)
+                .extract().asString();
+        assertThat(page).doesNotContain("plan-changes").doesNotContain("assessment-visit");
     }
 
     @Test

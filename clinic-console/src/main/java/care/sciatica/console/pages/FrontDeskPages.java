@@ -124,18 +124,16 @@ public class FrontDeskPages {
                                      @QueryParam("recorded") boolean recorded,
                                      @QueryParam("erased") boolean erased,
                                      @QueryParam("amended") boolean amended,
+                                     @QueryParam("reviewed") boolean reviewed,
                                      @QueryParam("erasure") String erasure) {
         Sites.require(staff, site);
-        JsonNode found = Answers.read(() -> intake.caseOf(caseId));
-        if (!site.equals(found.path("siteId").asText())) {
-            throw new care.sciatica.console.services.ServiceRefused(404, "No case " + caseId + " at " + site);
-        }
+        JsonNode found = siteCase(site, caseId);
         var appointments = Answers.outcome(() -> followup.appointmentsOfCase(caseId));
-        return caseView.data("viewer", Viewer.of(staff, site))
-                .data("kase", Answers.map(found))
+        return EpisodePages.episode(caseView, staff, followup, site, found)
                 .data("recorded", recorded)
                 .data("erased", erased)
                 .data("amended", amended)
+                .data("reviewed", reviewed)
                 .data("unconfirmed", "unconfirmed".equals(erasure))
                 .data("appointments", appointments.refused() ? List.of() : Answers.list(appointments.body()));
     }
@@ -192,11 +190,7 @@ public class FrontDeskPages {
     }
 
     private JsonNode siteCase(String site, String caseId) {
-        JsonNode found = Answers.read(() -> intake.caseOf(caseId));
-        if (!site.equals(found.path("siteId").asText())) {
-            throw new care.sciatica.console.services.ServiceRefused(404, "No case " + caseId + " at " + site);
-        }
-        return found;
+        return Sites.caseAt(intake, site, caseId);
     }
 
     private static String key(MultivaluedMap<String, String> form) {
@@ -226,10 +220,7 @@ public class FrontDeskPages {
     public Response erase(@PathParam("site") String site, @PathParam("caseId") String caseId,
                           MultivaluedMap<String, String> form) {
         Sites.require(staff, site);
-        JsonNode found = Answers.read(() -> intake.caseOf(caseId));
-        if (!site.equals(found.path("siteId").asText())) {
-            throw new care.sciatica.console.services.ServiceRefused(404, "No case " + caseId + " at " + site);
-        }
+        JsonNode found = siteCase(site, caseId);
         if (!"yes".equals(form.getFirst("confirmed"))) {
             return Response.seeOther(URI.create("/sites/" + site + "/cases/" + caseId + "?erasure=unconfirmed")).build();
         }

@@ -217,20 +217,34 @@ public final class IntakeForm {
         for (String group : List.of("myotomalPower", "reflexes", "laslett")) {
             examination.putObject(group);
         }
-        for (Field field : fields()) {
+        fill(root, fields(), form);
+        return root;
+    }
+
+    /** Puts each field's typed value at its path under {@code root} (the review form shares this with the intake's). */
+    static void fill(ObjectNode root, List<Field> fields, Map<String, List<String>> form) {
+        for (Field field : fields) {
             List<String> values = form.getOrDefault(field.path(), List.of()).stream()
                     .filter(value -> value != null && !value.isBlank()).toList();
             switch (field.kind()) {
-                case CHOICES -> put(root, field.path(), values, false);
-                case FLAG -> put(root, field.path(), List.of(values.isEmpty() ? "false" : "true"), true);
+                case CHOICES -> put(root, field, values, false);
+                case FLAG -> put(root, field, List.of(values.isEmpty() ? "false" : "true"), true);
                 default -> {
                     if (!values.isEmpty()) {
-                        put(root, field.path(), values, field.kind() == Kind.YES_NO);
+                        put(root, field, values, field.kind() == Kind.YES_NO);
                     }
                 }
             }
         }
-        return root;
+    }
+
+    /** The section of the history form with this title, its paths taken from under {@code history.}. */
+    static Section historySection(String title) {
+        Section section = SECTIONS.stream().filter(s -> s.title().equals(title)).findFirst().orElseThrow();
+        return new Section(section.title(), section.hint(), section.fields().stream()
+                .map(f -> new Field(f.path().substring("history.".length()), f.label(), f.kind(), f.options(),
+                        f.min(), f.max(), f.required()))
+                .toList());
     }
 
     /** What the form holds, as the page reads it back (to keep it as typed after a refusal). */
@@ -251,14 +265,13 @@ public final class IntakeForm {
         }
     }
 
-    private static void put(ObjectNode root, String path, List<String> values, boolean yesNo) {
-        String[] parts = path.split("\\.");
+    private static void put(ObjectNode root, Field field, List<String> values, boolean yesNo) {
+        String[] parts = field.path().split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
             node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
         }
         String name = parts[parts.length - 1];
-        Field field = fields().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow();
         if (field.kind() == Kind.CHOICES) {
             var array = node.putArray(name);
             values.forEach(array::add);
@@ -282,11 +295,11 @@ public final class IntakeForm {
         return new Field(path, label, Kind.DATE, List.of(), null, null, required);
     }
 
-    private static Field number(String path, String label, int min, int max, boolean required) {
+    static Field number(String path, String label, int min, int max, boolean required) {
         return new Field(path, label, Kind.NUMBER, List.of(), min, max, required);
     }
 
-    private static Field choice(String path, String label, List<String> options) {
+    static Field choice(String path, String label, List<String> options) {
         return choice(path, label, options, true);
     }
 

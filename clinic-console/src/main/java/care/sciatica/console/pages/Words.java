@@ -27,6 +27,49 @@ public final class Words {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** Why a follow-up task exists, as the clinic says it; a reason without its own sentence reads as its code. */
+    static String reasonWords(Object reason) {
+        return switch (String.valueOf(reason)) {
+            case "WORSE_THAN_BASELINE" -> "Scores worse than at the first visit";
+            case "NOT_IMPROVING" -> "No important improvement by now";
+            case "VISIT_CAP_REACHED" ->
+                    "The visit limit of the site is reached; nothing more is booked until a lead decides";
+            case "NO_SHOW" -> "Did not come to the appointment";
+            default -> words(reason);
+        };
+    }
+
+    /** What the episode policy decided after a visit, in plain words (an open visit has no decision yet). */
+    static String decisionWords(Object decision) {
+        if (decision == null || decision.toString().isBlank()) {
+            return "Not decided yet";
+        }
+        String code = decision.toString();
+        if (code.startsWith("LEAD_REVIEW_")) {
+            String why = reasonWords(code.substring("LEAD_REVIEW_".length()));
+            return "Clinical lead asked to review: " + Character.toLowerCase(why.charAt(0)) + why.substring(1);
+        }
+        return switch (code) {
+            case "SCHEDULE" -> "Follow-up booked";
+            case "CONTINUE" -> "Improving as expected: next follow-up booked";
+            case "DISCHARGE" -> "Discharged: the improvement was reached";
+            case "REFERRED" -> "Referred out";
+            case "EPISODE_DISCHARGED" -> "None: the episode was already discharged";
+            case "EPISODE_REFERRED" -> "None: the case was already referred out";
+            case "EPISODE_LAPSED" -> "None: the episode had lapsed";
+            default -> words(code);
+        };
+    }
+
+    /** A change from the baseline (baseline minus now): "3 better", "1 worse", "no change"; nothing when unknown. */
+    static String improvement(Object points) {
+        if (!(points instanceof Number number)) {
+            return "—";
+        }
+        int change = number.intValue();
+        return change == 0 ? "no change" : change > 0 ? change + " better" : -change + " worse";
+    }
+
     /** Whether the list holds the value (the plan's regions, its advice). */
     static boolean includes(java.util.List<?> list, Object value) {
         return list != null && list.contains(value);

@@ -39,6 +39,18 @@ public final class Answers {
         return read(answerOf(call));
     }
 
+    /** A read of something that may not exist yet: the body, or null when the service answers 404. */
+    public static JsonNode readIfFound(Supplier<Response> call) {
+        try {
+            return read(call);
+        } catch (ServiceRefused e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     private static Response answerOf(Supplier<Response> call) {
         try {
             return call.get();

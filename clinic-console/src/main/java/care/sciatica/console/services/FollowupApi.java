@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The follow-up service: appointments, open tasks and the site's day as counts. */
+/** The follow-up service: appointments, a case's episode of care, open tasks and the site's day as counts. */
 @RegisterRestClient(configKey = "followup")
 @RegisterProvider(UserToken.class)
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +28,11 @@ public interface FollowupApi {
     @GET
     @Path("/cases/{caseId}/appointments")
     Response appointmentsOfCase(@PathParam("caseId") String caseId);
+
+    /** A case's episode of care: baseline, each visit's scores and change, the policy's decisions (404 until known). */
+    @GET
+    @Path("/cases/{caseId}/episode")
+    Response episode(@PathParam("caseId") String caseId);
 
     /** {@code confirmation}, {@code reschedule}, {@code cancellation} or {@code attendance}. */
     @POST

@@ -49,6 +49,11 @@ public interface IntakeApi {
     Response amendHistory(@PathParam("caseId") String caseId, @HeaderParam("Idempotency-Key") String key,
                           JsonNode amendment);
 
+    /** The review at the case's open follow-up visit, recorded as a new history version. */
+    @POST
+    @Path("/cases/{caseId}/reviews")
+    Response review(@PathParam("caseId") String caseId, @HeaderParam("Idempotency-Key") String key, JsonNode review);
+
     @GET
     @Path("/patients/{patientRef}/export")
     Response export(@PathParam("patientRef") String patientRef);
