@@ -211,6 +211,55 @@ class EpisodePagesTest {
     }
 
     @Test
+    @TestSecurity(user = "lead.north", roles = {"clinical-lead", "therapist"})
+    @OidcSecurity(claims = @Claim(key = "sites", value = "site-north"))
+    void theClinicalLeadDecidesOnAFlaggedEpisodeFromTheCaseView() {
+        aCaseWithAnOpenThirdVisit();
+        when(followup.decide(eq(CASE), anyString(), any())).thenReturn(Response.ok().type("application/json")
+                .entity(Forms.json("{'caseId':'" + CASE + "','status':'OPEN','flaggedForLead':false}")).build());
+        Forms csrf = Forms.of(CASE_PAGE);
+        given().get(CASE_PAGE).then().statusCode(200)
+                .body(containsString("id=\"lead-decision\""))
+                .body(containsString("value=\"CHANGE_PLAN\""));
+
+        given().cookie("csrf-token", csrf.cookie()).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf.token()).formParam("decision", "CONTINUE")
+                .formParam("reason", "Flare after gardening").formParam("idempotencyKey", "lead-form-key")
+                .redirects().follow(false).post(CASE_PAGE + "/episode/lead-decision").then().statusCode(303)
+                .header("Location", containsString(CASE_PAGE + "?decided=true"));
+
+        ArgumentCaptor<JsonNode> sent = ArgumentCaptor.forClass(JsonNode.class);
+        verify(followup).decide(eq(CASE), eq("lead-form-key"), sent.capture());
+        assertThat(sent.getValue().toString()).isEqualTo("{\"decision\":\"CONTINUE\",\"reason\":\"Flare after gardening\"}");
+    }
+
+    @Test
+    @TestSecurity(user = "lead.north", roles = {"clinical-lead", "therapist"})
+    @OidcSecurity(claims = @Claim(key = "sites", value = "site-north"))
+    void aDecisionTheFollowUpServiceRefusesIsShownWithItsRule() {
+        aCaseWithAnOpenThirdVisit();
+        when(followup.decide(eq(CASE), anyString(), any())).thenReturn(Response.status(409)
+                .type("application/problem+json").entity(Forms.json("{'type':'https://sciatica.care/problems/"
+                        + "episode/no-lead-review','title':'Conflict','status':409,'detail':'No clinical lead review"
+                        + " of episode is waiting'}")).build());
+        Forms csrf = Forms.of(CASE_PAGE);
+
+        String page = given().cookie("csrf-token", csrf.cookie()).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", csrf.token()).formParam("decision", "REFER").formParam("reason", "x")
+                .post(CASE_PAGE + "/episode/lead-decision").then().statusCode(409).extract().asString();
+
+        assertThat(page).contains("The decision was not recorded").contains("No clinical lead review of episode is waiting");
+    }
+
+    @Test
+    @TestSecurity(user = "frontdesk.north", roles = "front-desk")
+    @OidcSecurity(claims = @Claim(key = "sites", value = "site-north"))
+    void theFrontDeskIsNotOfferedTheLeadsDecision() {
+        aCaseWithAnOpenThirdVisit();
+        given().get(CASE_PAGE).then().statusCode(200).body(not(containsString("id=\"lead-decision\"")));
+    }
+
+    @Test
     @TestSecurity(user = "frontdesk.north", roles = "front-desk")
     @OidcSecurity(claims = @Claim(key = "sites", value = "site-north"))
     void aReviewWithoutItsCsrfTokenIsRefusedAndNothingIsSent() {

@@ -7,6 +7,7 @@ import care.sciatica.console.services.FollowupApi;
 import care.sciatica.console.services.IntakeApi;
 import care.sciatica.console.services.ServiceProblem;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -41,15 +42,18 @@ public class EpisodePages {
     private final FollowupApi followup;
     private final Template episode;
     private final Template reviewForm;
+    private final Template leadDecisionRefused;
 
     public EpisodePages(Staff staff, @RestClient IntakeApi intake, @RestClient FollowupApi followup,
                         @Location("episode.html") Template episode,
-                        @Location("reviewForm.html") Template reviewForm) {
+                        @Location("reviewForm.html") Template reviewForm,
+                        @Location("leadDecisionRefused.html") Template leadDecisionRefused) {
         this.staff = staff;
         this.intake = intake;
         this.followup = followup;
         this.episode = episode;
         this.reviewForm = reviewForm;
+        this.leadDecisionRefused = leadDecisionRefused;
     }
 
     /** The episode section alone: what the case view fetches again when the live feed says a case changed. */
@@ -71,7 +75,36 @@ public class EpisodePages {
                 .data("kase", Answers.map(kase))
                 .data("episode", episode == null ? null : Answers.map(episode))
                 .data("openVisit", ReviewForm.openVisit(kase))
-                .data("mayReview", mayReview(staff));
+                .data("mayReview", mayReview(staff))
+                .data("mayDecide", staff.is(Staff.CLINICAL_LEAD))
+                .data("decisionKey", UUID.randomUUID().toString());
+    }
+
+    /**
+     * A clinical lead's decision on an episode the policy flagged, posted to the follow-up service with the form's
+     * idempotency key; back to the case, or the service's refusal (no review waiting, a missing reason) on a page.
+     */
+    @POST
+    @Path("cases/{caseId}/episode/lead-decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Staff.CLINICAL_LEAD)
+    public Response decide(@PathParam("site") String site, @PathParam("caseId") String caseId,
+                           MultivaluedMap<String, String> form) {
+        Sites.require(staff, site);
+        Sites.caseAt(intake, site, caseId);
+        ObjectNode body = Answers.json().createObjectNode()
+                .put("decision", form.getFirst("decision"))
+                .put("reason", form.getFirst("reason"));
+        String key = form.getFirst("idempotencyKey");
+        var outcome = Answers.outcome(() -> followup.decide(caseId,
+                key == null || key.isBlank() ? UUID.randomUUID().toString() : key, body));
+        if (outcome.refused()) {
+            return Response.status(outcome.problem().status()).type(MediaType.TEXT_HTML)
+                    .entity(leadDecisionRefused.data("viewer", Viewer.of(staff, site)).data("caseId", caseId)
+                            .data("problem", outcome.problem()))
+                    .build();
+        }
+        return Response.seeOther(URI.create("/sites/" + site + "/cases/" + caseId + "?decided=true")).build();
     }
 
     @GET

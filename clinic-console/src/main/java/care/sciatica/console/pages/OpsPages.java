@@ -124,7 +124,11 @@ public class OpsPages {
                 fromPrometheus("lag", "Consumer lag (records)",
                         "max by (service) (kafka_consumer_fetch_manager_records_lag_max)", "service"),
                 fromPrometheus("dead-letters", "Dead-lettered events (24 h)",
-                        "sum by (service) (increase(sciatica_dead_letters_total[24h]))", "service"));
+                        "sum by (service) (increase(sciatica_dead_letters_total[24h]))", "service"),
+                fromPrometheus("mic-by-visit", "Share of reviewed episodes reaching the minimal important change by "
+                                + "visit 2, 3 and 4",
+                        "sum by (by_visit) (sciatica_episodes_mic_reached{" + selector + "}) / ignoring (by_visit) "
+                                + "group_left sum (sciatica_episodes_reviewed{" + selector + "})", "by_visit"));
         return template.data("viewer", Viewer.of(staff, site == null || site.isBlank() ? null : site))
                 .data("scope", site == null || site.isBlank() ? "the chain" : site)
                 .data("site", site == null ? "" : site)

@@ -34,6 +34,11 @@ public interface FollowupApi {
     @Path("/cases/{caseId}/episode")
     Response episode(@PathParam("caseId") String caseId);
 
+    /** A clinical lead's decision on a flagged episode: CONTINUE, CHANGE_PLAN or REFER, with a reason. */
+    @POST
+    @Path("/cases/{caseId}/episode/lead-decisions")
+    Response decide(@PathParam("caseId") String caseId, @HeaderParam("Idempotency-Key") String key, JsonNode body);
+
     /** {@code confirmation}, {@code reschedule}, {@code cancellation} or {@code attendance}. */
     @POST
     @Path("/appointments/{id}/{change}")
