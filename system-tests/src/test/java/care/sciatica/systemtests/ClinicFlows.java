@@ -3,6 +3,7 @@ package care.sciatica.systemtests;
 import care.sciatica.contracts.CloudEventAttributes;
 import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.EventType;
+import care.sciatica.local.PostgresDatabases;
 import care.sciatica.local.RepositoryLayout;
 import care.sciatica.local.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,11 +14,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static care.sciatica.local.TopicReader.header;
 import static io.restassured.RestAssured.given;
@@ -34,6 +43,9 @@ import static org.hamcrest.Matchers.hasItem;
 final class ClinicFlows {
 
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** Where {@link #moveIntoThePast} puts appointments: from the start of the day before yesterday, an hour each. */
+    private static final Instant PAST_DAY = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS);
+    private static final AtomicInteger PAST_HOUR = new AtomicInteger();
 
     private final RunningPlatform platform;
     private final TopicReader topics;
@@ -133,6 +145,28 @@ final class ClinicFlows {
             }
         }
         return skipped;
+    }
+
+    /**
+     * The appointment's day comes, as a test cannot wait a week for it: its time is moved in the follow-up database (the
+     * one write not made through an API) to an hour of the day before yesterday that no other appointment of this run
+     * was moved to, so its therapist is never double-booked. Answers the new start.
+     */
+    Instant moveIntoThePast(String appointmentId) {
+        Instant start = PAST_DAY.plus(Duration.ofHours(PAST_HOUR.getAndIncrement()));
+        try (Connection db = PostgresDatabases.fromEnvironment().connect(platform.database("followup-service"));
+             PreparedStatement move = db.prepareStatement("UPDATE appointment SET ends_at = ? + (ends_at - starts_at), "
+                     + "starts_at = ? WHERE id = ?")) {
+            move.setObject(1, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
+            move.setObject(2, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
+            move.setObject(3, UUID.fromString(appointmentId));
+            if (move.executeUpdate() != 1) {
+                throw new IllegalStateException("No appointment " + appointmentId + " to move");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot move appointment " + appointmentId, e);
+        }
+        return start;
     }
 
     /** The demo red-flag history (suspected cauda equina) for a new patient at site-south: referred out, no plan. */

@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Iterator;
@@ -247,6 +248,50 @@ class ConsoleBrowserIT {
             assertThat(south.accessibilityProblems()).isEmpty();
             assertThat(southDesk.accessibilityProblems()).isEmpty();
         }
+    }
+
+    @Test
+    @Order(6)
+    void thePatientComesBackAndTheFrontDeskRecordsTheVisitReviewAndSeesTheTrajectory() {
+        ClinicFlows flows = new ClinicFlows(platform, null);
+        String appointmentId = ClinicFlows.json(flows.as(platform.tokenFor("frontdesk.north"), "followup-service")
+                .get("/cases/" + caseId + "/appointments").then().statusCode(200).extract().asString())
+                .get(0).get("appointmentId").asText();
+        Instant start = flows.moveIntoThePast(appointmentId);
+        String day = start.atZone(CLINIC_ZONE).toLocalDate().toString();
+
+        // The front desk records the attendance on the day's list: visit 2 opens.
+        frontDesk.open("/sites/site-north/day?day=" + day);
+        frontDesk.awaitElement("tr[data-appointment='" + appointmentId + "']");
+        frontDesk.submit("tr[data-appointment='" + appointmentId + "'] form[action$='/attended'] button");
+        await().atMost(ConsoleBrowser.WAIT).until(() -> {
+            frontDesk.open("/sites/site-north/cases/" + caseId);
+            return frontDesk.has("#record-review");
+        });
+        frontDesk.screenshot("case-with-open-visit");
+        click(frontDesk, "#record-review");
+        frontDesk.awaitElement("form.intake");
+
+        ObjectNode review = ClinicFlows.json("{}").deepCopy();
+        review.putObject("scores").put("painNrs", 3).put("odi", 20);
+        review.set("redFlags", ClinicFlows.exampleHistory().get("redFlags"));
+        review.putObject("neurologicalChange").put("power", "IMPROVED").put("sensation", "UNCHANGED")
+                .put("reflexes", "UNCHANGED");
+        fill(frontDesk, "", review);
+        frontDesk.screenshot("visit-review-filled");
+        frontDesk.submit("form.intake button[type='submit']");
+
+        // Back on the case: the review reached the follow-up service, whose trajectory now has visit 2's scores.
+        await().atMost(ConsoleBrowser.WAIT).until(() -> {
+            frontDesk.open("/sites/site-north/cases/" + caseId);
+            return frontDesk.has("#trajectory tr[data-visit='2']")
+                    && frontDesk.text("#trajectory tr[data-visit='2']").contains("Reached");
+        });
+        // NRS 6 → 3 and ODI 42 → 20 against the demo history's baseline.
+        assertThat(frontDesk.text("#trajectory tr[data-visit='2']")).contains("NRS 3 better").contains("ODI 22 better");
+        assertThat(frontDesk.has("#record-review")).isFalse();
+        frontDesk.screenshot("case-with-trajectory");
+        assertThat(frontDesk.accessibilityProblems()).isEmpty();
     }
 
     /** The board's counts of the cases opened today and by status, read from the text beside each chart. */

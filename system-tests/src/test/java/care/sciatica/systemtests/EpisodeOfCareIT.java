@@ -4,7 +4,6 @@ import care.sciatica.contracts.CloudEventAttributes;
 import care.sciatica.contracts.EventJson;
 import care.sciatica.contracts.EventSchemas;
 import care.sciatica.contracts.EventType;
-import care.sciatica.local.PostgresDatabases;
 import care.sciatica.local.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,19 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static care.sciatica.local.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,14 +29,10 @@ import static org.hamcrest.Matchers.hasItem;
  * The episode of care on the packaged services with the real broker, database and Keycloak: a case followed from the
  * first visit through two follow-up visits to discharge, and a case that gets worse reaching the clinical lead with
  * its trajectory — every event checked on the topics. A week cannot pass in a test: when the patient "comes back",
- * the booked appointment's time is moved into the past in the follow-up database (the one write not made through an
- * API), so the front desk may record the attendance as it would on the day.
+ * the booked appointment's time is moved into the past in the follow-up database (ClinicFlows#moveIntoThePast), so
+ * the front desk may record the attendance as it would on the day.
  */
 class EpisodeOfCareIT {
-
-    /** The hours appointments are moved back to: from the start of the day before yesterday, one each. */
-    private static final Instant PAST_HOURS = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS);
-    private static final AtomicInteger PAST_HOUR = new AtomicInteger();
 
     private static RunningPlatform platform;
     private static TopicReader topics;
@@ -67,7 +53,7 @@ class EpisodeOfCareIT {
     }
 
     @Test
-    void aCaseImprovesOverTwoFollowUpVisitsAndIsDischarged() throws SQLException {
+    void aCaseImprovesOverTwoFollowUpVisitsAndIsDischarged() {
         String frontDesk = platform.tokenFor("frontdesk.north");
         String therapist = platform.tokenFor("therapist.north");
         String caseId = intake(frontDesk, 7, 40, 14);
@@ -127,7 +113,7 @@ class EpisodeOfCareIT {
     }
 
     @Test
-    void aCaseWorseThanItsBaselineReachesTheClinicalLeadWithItsTrajectory() throws SQLException {
+    void aCaseWorseThanItsBaselineReachesTheClinicalLeadWithItsTrajectory() {
         String frontDesk = platform.tokenFor("frontdesk.north");
         String therapist = platform.tokenFor("therapist.north");
         String lead = platform.tokenFor("lead.north");
@@ -168,7 +154,7 @@ class EpisodeOfCareIT {
     }
 
     @Test
-    void aWorseNeurologicalSignAtAReviewRefersInsteadOfTreating() throws SQLException {
+    void aWorseNeurologicalSignAtAReviewRefersInsteadOfTreating() {
         String frontDesk = platform.tokenFor("frontdesk.north");
         String therapist = platform.tokenFor("therapist.north");
         String caseId = intake(frontDesk, 6, 40, 12);
@@ -202,22 +188,10 @@ class EpisodeOfCareIT {
         flows.runSession(therapist, flows.openSession(therapist, caseId), plan);
     }
 
-    /**
-     * The appointment's day comes: its time is moved to an hour of the day before yesterday that no other appointment
-     * of this run was moved to (so the therapist is never double-booked), and the front desk records that the patient
-     * came.
-     */
-    private static void comeBack(String frontDesk, JsonNode scheduled) throws SQLException {
+    /** The appointment's day comes and the front desk records that the patient came. */
+    private static void comeBack(String frontDesk, JsonNode scheduled) {
         String appointmentId = scheduled.get("appointmentId").asText();
-        Instant start = PAST_HOURS.plus(Duration.ofHours(PAST_HOUR.getAndIncrement()));
-        try (Connection db = PostgresDatabases.fromEnvironment().connect(platform.database("followup-service"));
-             PreparedStatement move = db.prepareStatement("UPDATE appointment SET ends_at = ? + (ends_at - starts_at), "
-                     + "starts_at = ? WHERE id = ?")) {
-            move.setObject(1, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
-            move.setObject(2, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
-            move.setObject(3, UUID.fromString(appointmentId));
-            assertThat(move.executeUpdate()).isEqualTo(1);
-        }
+        flows.moveIntoThePast(appointmentId);
         flows.as(frontDesk, "followup-service").contentType("application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("outcome", "ATTENDED")).post("/appointments/" + appointmentId + "/attendance")

@@ -4,6 +4,7 @@ import care.sciatica.contracts.common.OutcomeScores;
 import care.sciatica.followup.api.EpisodeView;
 import care.sciatica.followup.api.FollowUpTaskView;
 import care.sciatica.followup.domain.episode.JudgeEpisode;
+import care.sciatica.followup.domain.episode.ScoreChange;
 import care.sciatica.followup.persistence.EpisodeRow;
 import care.sciatica.followup.persistence.EpisodeVisitRow;
 import care.sciatica.followup.persistence.FollowUpTaskRow;
@@ -49,13 +50,17 @@ public class ReadEpisode {
                 episode.flaggedForLead, episode.policyVersion != null ? episode.policyVersion : judge.policy().version(),
                 baseline, episode.openedAt, episode.closedAt, episode.leadDecision, episode.leadDecidedBy,
                 episode.leadDecidedAt,
-                visits.stream().map(visit -> new EpisodeView.Visit(visit.visit, visit.startedAt, visit.appointmentId,
-                        visit.scores(), visit.reviewedAt,
-                        baseline == null || visit.scores() == null ? null : judge.change(baseline, visit.scores()),
-                        visit.micReached, visit.planVersion,
-                        visit.stepsDone == null || visit.stepsDone.isEmpty() ? List.of()
-                                : Arrays.asList(visit.stepsDone.split(",")),
-                        visit.sessionEnded, visit.sessionAt, visit.decision, visit.decidedAt)).toList(),
+                visits.stream().map(visit -> visit(visit, baseline)).toList(),
                 tasks.stream().map(FollowUpTaskView::of).toList());
+    }
+
+    /** One visit; a follow-up visit's change and MIC are known from its review on, before the policy decides. */
+    private EpisodeView.Visit visit(EpisodeVisitRow visit, OutcomeScores baseline) {
+        ScoreChange change = baseline == null || visit.scores() == null ? null : judge.change(baseline, visit.scores());
+        Boolean micReached = visit.visit == 1 || change == null ? visit.micReached : Boolean.valueOf(change.micReached());
+        return new EpisodeView.Visit(visit.visit, visit.startedAt, visit.appointmentId, visit.scores(),
+                visit.reviewedAt, change, micReached, visit.planVersion,
+                visit.stepsDone == null || visit.stepsDone.isEmpty() ? List.of() : Arrays.asList(visit.stepsDone.split(",")),
+                visit.sessionEnded, visit.sessionAt, visit.decision, visit.decidedAt);
     }
 }
