@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The safety rules for recording a step against the session's plan and what was already recorded: ice cubes, excluded
- * steps and overrides, massage under heat, the protocol's order, the plan's limits and deviation reasons.
+ * The safety rules for recording a step against the session's plan and what was already recorded: ice cubes, times
+ * that have not happened yet, excluded steps and overrides, massage under heat, the protocol's order, the plan's limits
+ * and deviation reasons.
  */
 final class StepRules {
 
@@ -27,6 +28,7 @@ final class StepRules {
         return completeness(report)
                 .or(() -> iceCubes(report))
                 .or(() -> parameters(report))
+                .or(() -> notYetHappened(report, at))
                 .or(() -> reasonFitsOutcome(report))
                 .or(() -> report.outcome() == StepOutcome.SKIPPED ? Optional.empty() : exclusion(plan, report))
                 .or(() -> report.outcome() == StepOutcome.SKIPPED ? Optional.empty() : heat(recorded, report, at))
@@ -69,6 +71,16 @@ final class StepRules {
         }
         if (done && report.step() == HEAT && applied.heatAppliedAt() == null) {
             return refuse(SessionRule.INVALID_INPUT, "a heat step records when the heat was applied (heatAppliedAt)");
+        }
+        return Optional.empty();
+    }
+
+    /** The heat is applied now or earlier: a time in the future cannot be a record of what was done. */
+    private static Optional<Refusal> notYetHappened(StepReport report, Instant at) {
+        Instant applied = report.parameters().heatAppliedAt();
+        if (HeatTimes.inTheFuture(applied, at)) {
+            return Optional.of(new Refusal(SessionRule.INVALID_INPUT, "heatAppliedAt " + applied + " is in the future"
+                    + " (now " + at + "); record when the heat was applied", "parameters.heatAppliedAt"));
         }
         return Optional.empty();
     }

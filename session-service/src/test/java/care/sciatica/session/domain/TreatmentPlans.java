@@ -90,6 +90,14 @@ final class TreatmentPlans {
                         "SIJ mobilisation excluded: no sacroiliac provocation test reproduced the familiar pain"))));
     }
 
+    /** Heat for at most 20 minutes, then the area massage: the least a plan needs for the heat rules. */
+    static TreatmentPlan heatThenAreaMassage() {
+        return plan(Origin.UNDETERMINED, List.of(
+                planned(1, EXPLANATION_AND_CONSENT, INCLUDED, none()),
+                planned(4, HEAT, INCLUDED, new PlannedStepParameters(null, 20, HeatKind.WHEAT_BAG, null, null)),
+                planned(6, MASSAGE_AREA_AND_SPINE, INCLUDED, pressure(Pressure.MODERATE))));
+    }
+
     /** A plan that excludes heat (impaired sensation), for the ice-or-heat rule. */
     static TreatmentPlan withoutHeat() {
         return plan(Origin.UNDETERMINED, List.of(
