@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The safety rules for recording a step against the session's plan and what was already recorded: ice cubes, times
- * that have not happened yet, excluded steps and overrides, massage under heat, the protocol's order, the plan's limits
- * and deviation reasons.
+ * that have not happened yet, excluded steps and overrides, massage under heat, safety limits only a clinical lead may
+ * lift, the protocol's order, the plan's limits and deviation reasons.
  */
 final class StepRules {
 
@@ -32,6 +32,7 @@ final class StepRules {
                 .or(() -> reasonFitsOutcome(report))
                 .or(() -> report.outcome() == StepOutcome.SKIPPED ? Optional.empty() : exclusion(plan, report))
                 .or(() -> report.outcome() == StepOutcome.SKIPPED ? Optional.empty() : heat(recorded, report, at))
+                .or(() -> report.outcome() == StepOutcome.SKIPPED ? Optional.empty() : safetyLimits(plan, report))
                 .or(() -> report.deviationReason() != null ? Optional.empty() : order(plan, recorded, report))
                 .or(() -> report.deviationReason() != null ? Optional.empty() : limits(plan, report));
     }
@@ -140,27 +141,60 @@ final class StepRules {
                         + " in the plan, and " + later.step() + " was already recorded"));
     }
 
-    private static Optional<Refusal> limits(TreatmentPlan plan, StepReport report) {
-        Optional<PlanStep> planned = plan.step(report.step());
-        if (planned.isEmpty()) {
+    /**
+     * A step the plan modified for a contraindication keeps within its limits whatever deviation reason the therapist
+     * gives; only a clinical lead's override, naming the lead and a reason, goes beyond them.
+     */
+    private static Optional<Refusal> safetyLimits(TreatmentPlan plan, StepReport report) {
+        Optional<PlanStep> planned = plan.step(report.step()).filter(PlanStep::limitedForSafety);
+        Optional<String> beyond = planned.flatMap(limit -> beyond(limit, report));
+        if (beyond.isEmpty()) {
             return Optional.empty();
         }
         PlanStep limit = planned.get();
+        String why = beyond.get() + ", set by " + limit.rulesCited();
+        if (report.override() == null || !report.override().namesLeadAndReason()) {
+            String notLifted = report.deviationReason() == null ? "" : "; " + report.deviationReason()
+                    + " does not lift it";
+            String said = limit.explanations().isEmpty() ? "" : " (" + limit.explanations() + ")";
+            return Optional.of(new Refusal(SessionRule.SAFETY_LIMIT_EXCEEDED, why + notLifted + said,
+                    "parameters." + beyondField(limit, report)));
+        }
+        if (report.deviationReason() == null) {
+            return refuse(SessionRule.DEVIATION_REASON_REQUIRED, why + "; going beyond it is a deviation: record it as"
+                    + " MODIFIED with a reason such as CLINICAL_LEAD_OVERRIDE");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> limits(TreatmentPlan plan, StepReport report) {
+        return plan.step(report.step()).flatMap(limit -> beyond(limit, report))
+                .flatMap(beyond -> refuse(SessionRule.PLAN_LIMIT_EXCEEDED, beyond));
+    }
+
+    /** How the report goes beyond the plan's limits for the step, if it does. */
+    private static Optional<String> beyond(PlanStep limit, StepReport report) {
         StepParameters applied = report.parameters();
         if (exceeds(applied.iceCubesAtOnce(), limit.maxIceCubes())) {
-            return refuse(SessionRule.PLAN_LIMIT_EXCEEDED, applied.iceCubesAtOnce() + " ice cubes at once, the plan"
-                    + " allows " + limit.maxIceCubes());
+            return Optional.of(applied.iceCubesAtOnce() + " ice cubes at once, the plan allows " + limit.maxIceCubes());
         }
         if (exceeds(applied.minutes(), limit.maxMinutes())) {
-            return refuse(SessionRule.PLAN_LIMIT_EXCEEDED, applied.minutes() + " minutes of " + report.step()
-                    + ", the plan allows " + limit.maxMinutes());
+            return Optional.of(applied.minutes() + " minutes of " + report.step() + ", the plan allows "
+                    + limit.maxMinutes());
         }
         if (applied.pressure() != null && limit.pressure() != null
                 && applied.pressure().compareTo(limit.pressure()) > 0) {
-            return refuse(SessionRule.PLAN_LIMIT_EXCEEDED, applied.pressure() + " pressure for " + report.step()
-                    + ", the plan allows " + limit.pressure());
+            return Optional.of(applied.pressure() + " pressure for " + report.step() + ", the plan allows "
+                    + limit.pressure());
         }
         return Optional.empty();
+    }
+
+    /** The parameter that goes beyond the limit, checked in the same order as {@link #beyond}. */
+    private static String beyondField(PlanStep limit, StepReport report) {
+        StepParameters applied = report.parameters();
+        return exceeds(applied.iceCubesAtOnce(), limit.maxIceCubes()) ? "iceCubesAtOnce"
+                : exceeds(applied.minutes(), limit.maxMinutes()) ? "minutes" : "pressure";
     }
 
     private static boolean exceeds(Integer applied, Integer limit) {
