@@ -50,7 +50,7 @@ class PreviewAndListTest {
                 .post("/assessments/preview")
                 .then().statusCode(200)
                 .body("disposition", equalTo("PLAN"))
-                .body("rulesVersion", equalTo("2026.12-1"))
+                .body("rulesVersion", equalTo("2026.12-2"))
                 .body("origin.primary", equalTo("LUMBAR"))
                 .body("origin.likelihoods.find { it.origin == 'LUMBAR' }.findingsFor", not(List.of()))
                 .body("suitability.decision", equalTo("TREAT_WITH_MODIFICATIONS"))

@@ -47,7 +47,7 @@ class AssessmentEventsTest {
 
         assertThat(EventSchemas.violations(EventType.PLAN_ISSUED, EventJson.mapper().valueToTree(issued))).isEmpty();
         assertThat(issued.caseId()).isEqualTo(event.caseId());
-        assertThat(issued.rulesVersion()).isEqualTo("2026.12-1");
+        assertThat(issued.rulesVersion()).isEqualTo("2026.12-2");
         assertThat(issued.supersedesPlanVersion()).isNull();
         assertThat(issued.origin().primary()).isEqualTo(Origin.LUMBAR);
         assertThat(issued.steps()).extracting(care.sciatica.contracts.assessment.PlannedStep::order)

@@ -6,9 +6,12 @@ import care.sciatica.contracts.common.NerveRoot;
 import care.sciatica.contracts.common.Pressure;
 import care.sciatica.contracts.common.Side;
 import care.sciatica.contracts.common.TreatmentStep;
+import care.sciatica.contracts.intake.Gait;
 import care.sciatica.contracts.intake.HipReplacement;
 import care.sciatica.contracts.intake.KneeReplacement;
 import care.sciatica.contracts.intake.LumbarSurgery;
+import care.sciatica.contracts.intake.Posture;
+import care.sciatica.contracts.intake.SitToStand;
 import care.sciatica.contracts.intake.SurgicalApproach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +102,12 @@ class ContraindicationRulesTest {
                 light(h -> h.longTermSteroids = true, HIP_TRACTION, "MOBILISATION_LIGHT_STEROIDS", "conditions.longTermSteroids", "weaken bone"),
                 light(h -> h.bigToe = 4, LUMBAR_MOBILISATION, "MOBILISATION_LIGHT_NEURO_DEFICIT",
                         "examination.myotomalPower.bigToeExtensionL5", "big toe extension 4/5"),
+                light(h -> h.gait = Gait.CARRIED_IN, MASSAGE_LEG_UNDER_HEAT, "IRRITABLE_PAIN_GENTLE_MASSAGE",
+                        "observation.gait", "Severe, irritable pain (carried in): gentle work only, the lightest pressure"),
+                row(h -> h.posture.add(Posture.FOETAL_ONLY), LUMBAR_MOBILISATION, EXCLUDED,
+                        "IRRITABLE_PAIN_NO_TRACTION_OR_MOBILISATION", "observation.posture", "only a foetal position tolerated"),
+                caution(h -> h.sitToStand = SitToStand.UNABLE, EXPLANATION_AND_CONSENT, "IRRITABLE_PAIN_CONSIDER_REFERRAL",
+                        "observation.sitToStand", "consider referral for a medical opinion"),
                 caution(h -> { h.ageYears = 55; h.beganOn = ASSESSED_ON.minusDays(30); }, EXPLANATION_AND_CONSENT,
                         "NEW_PAIN_AGE_CAUTION", "ageYears", "age 55, pain began 2026-01-31"),
                 caution(h -> { h.ageYears = 18; h.beganOn = ASSESSED_ON.minusDays(5); }, EXPLANATION_AND_CONSENT,

@@ -63,7 +63,9 @@ final class HistoryBuilder {
             longTermSteroids, cancerHistory, pregnancy, skinLesions;
     RedFlagAnswer saddleNumbness = NO, bladderOrBowel = NO, legWeakness = NO, fever = NO, weightLoss = NO,
             majorTrauma = NO, ivDrugUse = NO, immunosuppression = NO;
+    Gait gait = Gait.ANTALGIC;
     List<Posture> posture = new ArrayList<>(List.of(Posture.UPRIGHT));
+    SitToStand sitToStand = SitToStand.NORMAL;
     SittingTolerance sittingTolerance = SittingTolerance.NORMAL;
     StraightLegRaise slr;
     TestResult crossedSlr = NOT_TESTED, slump = NOT_TESTED;
@@ -112,7 +114,7 @@ final class HistoryBuilder {
                         osteoporosis, longTermSteroids, cancerHistory, pregnancy, skinLesions),
                 new RedFlags(saddleNumbness, bladderOrBowel, legWeakness, fever, weightLoss, majorTrauma, ivDrugUse,
                         immunosuppression),
-                new Observation(Gait.ANTALGIC, List.copyOf(posture), SitToStand.NORMAL, sittingTolerance),
+                new Observation(gait, List.copyOf(posture), sitToStand, sittingTolerance),
                 new Examination(slr, crossedSlr, slump, List.copyOf(dermatomes),
                         new MyotomalPower(hipFlexion, kneeExtension, dorsiflexion, bigToe, plantarFlexion),
                         new Reflexes(kneeJerk, ankleJerk), centralisation,

@@ -40,8 +40,8 @@ class RuleSetLoaderTest {
 
     static Stream<Arguments> brokenFiles() {
         return Stream.of(
-                arguments("missing version", "\"version\": \"2026.12-1\",", "", "version is missing"),
-                arguments("malformed version", "\"version\": \"2026.12-1\"", "\"version\": \"v3\"", "not like 2026.11-1"),
+                arguments("missing version", "\"version\": \"2026.12-2\",", "", "version is missing"),
+                arguments("malformed version", "\"version\": \"2026.12-2\"", "\"version\": \"v3\"", "not like 2026.11-1"),
                 arguments("unknown step", "\"step\": \"SIJ_MOBILISATION\"", "\"step\": \"CUPPING\"", "$.protocol[8].step"),
                 arguments("unknown finding", "\"when\": [\"raynauds\"]", "\"when\": [\"raynaud\"]", "unknown finding raynaud"),
                 arguments("three ice cubes", "\"maxIceCubes\": 2", "\"maxIceCubes\": 3", "never more than two cubes"),

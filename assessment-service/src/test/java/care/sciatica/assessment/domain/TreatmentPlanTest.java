@@ -42,7 +42,7 @@ class TreatmentPlanTest {
                 .containsExactly(BodySite.RIGHT_POSTERIOR_THIGH, BodySite.RIGHT_CALF);
         assertThat(plan.step(TreatmentStep.MASSAGE_AREA_AND_SPINE).parameters().pressure()).isEqualTo(Pressure.MODERATE);
         assertThat(plan.step(HIP_TRACTION).parameters().regions()).containsExactly(BodySite.RIGHT_HIP);
-        assertThat(plan.rulesVersion()).isEqualTo("2026.12-1");
+        assertThat(plan.rulesVersion()).isEqualTo("2026.12-2");
     }
 
     static Stream<Arguments> indications() {

@@ -147,9 +147,12 @@ public class SessionResource {
     @POST
     @Path("{id}/steps")
     @Operation(summary = "Record one step as performed, modified or skipped, with its parameters",
-            description = "Refused (422, nothing stored): more than two ice cubes, an ice or heat step the plan"
-                    + " excluded, the affected area and spine massaged under heat, an excluded step without an"
-                    + " override, a step out of the protocol's order without a deviation reason.")
+            description = "Refused (422, nothing stored): more than two ice cubes, heat applied in the future, an ice"
+                    + " or heat step the plan excluded, the affected area and spine massaged under heat, an excluded"
+                    + " step without an override, a safety limit of a step the plan modified exceeded without a"
+                    + " clinical lead's override (a deviation reason does not lift it), a step out of the protocol's"
+                    + " order without a deviation reason. Heat left on longer than the plan allows is flagged on the"
+                    + " session (deviations, timeline), not refused.")
     @APIResponse(responseCode = "403", description = "An override is given by someone who is not a clinical lead")
     @APIResponse(responseCode = "409", description = "Not allowed in the session's state, e.g. before consent")
     @APIResponse(responseCode = "422", description = "Refused by a safety rule (problem+json with the rule's code)")
@@ -161,7 +164,7 @@ public class SessionResource {
         if (request.override() != null) {
             if (!identity.hasRole("clinical-lead")) {
                 throw new ProblemException(403, "override-needs-clinical-lead", "Forbidden",
-                        "Only a clinical lead may override a step the plan excluded", List.of());
+                        "Only a clinical lead may override a step the plan excluded or limited", List.of());
             }
             report = report.overriddenBy(siteScope.caller(), request.override().reason());
         }

@@ -5,6 +5,7 @@ import care.sciatica.contracts.common.Origin;
 import care.sciatica.contracts.session.EndReason;
 import care.sciatica.session.domain.Consent;
 import care.sciatica.session.domain.Explanation;
+import care.sciatica.session.domain.FlaggedDeviation;
 import care.sciatica.session.domain.PerformedStep;
 import care.sciatica.session.domain.SessionSnapshot;
 import care.sciatica.session.usecase.ReadSessions;
@@ -29,6 +30,8 @@ public record SessionView(String sessionId, String caseId, String siteId, String
                           Instant openedAt, Explanation explanation, Consent consent, Consent withdrawal,
                           Integer painBefore, Integer painAfter, List<PerformedStep> steps, List<Advice> advice,
                           EndReason endReason, Instant closedAt,
+                          @Schema(description = "Deviations the session flagged by itself rather than refused, such as"
+                                  + " heat left on longer than the plan allows") List<FlaggedDeviation> deviations,
                           @Schema(description = "Free text; only in GET answers, never in an event")
                           @JsonInclude(JsonInclude.Include.NON_NULL) SessionNotes notes,
                           @Schema(description = "Every record in order, with who recorded it; only in GET answers")
@@ -50,6 +53,6 @@ public record SessionView(String sessionId, String caseId, String siteId, String
                 snapshot.plan().planVersion(), snapshot.plan().visit(), snapshot.plan().primaryOrigin(), snapshot.state().name(),
                 snapshot.openedAt(), snapshot.explanation(), snapshot.consent(), snapshot.withdrawal(),
                 snapshot.painBefore(), snapshot.painAfter(), snapshot.steps(), snapshot.advice(),
-                snapshot.endReason(), snapshot.closedAt(), notes, timeline);
+                snapshot.endReason(), snapshot.closedAt(), snapshot.deviations(), notes, timeline);
     }
 }

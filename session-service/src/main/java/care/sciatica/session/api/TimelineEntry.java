@@ -27,16 +27,16 @@ public record TimelineEntry(
         Instant at,
         @Schema(description = "The staff member who recorded it (their login subject)") String recordedBy,
         @Schema(oneOf = {Opened.class, Explanation.class, Consent.class, Pain.class, Step.class, HeatRemoval.class,
-                AdviceGiven.class, Completed.class, Ended.class}) Detail detail) {
+                Deviation.class, AdviceGiven.class, Completed.class, Ended.class}) Detail detail) {
 
     /** What kind of record the entry is; the detail's shape follows from it. */
     public enum Kind {
-        OPENED, EXPLANATION, CONSENT, PAIN_BEFORE, PAIN_AFTER, STEP, HEAT_REMOVAL, ADVICE, COMPLETED, ENDED
+        OPENED, EXPLANATION, CONSENT, PAIN_BEFORE, PAIN_AFTER, STEP, HEAT_REMOVAL, DEVIATION, ADVICE, COMPLETED, ENDED
     }
 
     /** The details of one kind of record. */
-    public sealed interface Detail permits Opened, Explanation, Consent, Pain, Step, HeatRemoval, AdviceGiven,
-            Completed, Ended {
+    public sealed interface Detail permits Opened, Explanation, Consent, Pain, Step, HeatRemoval, Deviation,
+            AdviceGiven, Completed, Ended {
     }
 
     public record Opened(int planVersion, Origin primaryOrigin) implements Detail {
@@ -60,6 +60,10 @@ public record TimelineEntry(
 
     /** The heat taken off; the heat steps it ended, by their sequence. */
     public record HeatRemoval(List<Integer> heatSteps) implements Detail {
+    }
+
+    /** A deviation the session flagged by itself (e.g. HEAT_LEFT_ON_TOO_LONG), on which step, and why. */
+    public record Deviation(String code, int stepSequence, TreatmentStep step, String reason) implements Detail {
     }
 
     public record AdviceGiven(List<Advice> advice) implements Detail {
@@ -96,6 +100,9 @@ public record TimelineEntry(
                     step(recorded.step()));
             case SessionEvent.HeatRemoved removed -> new TimelineEntry(position, Kind.HEAT_REMOVAL, at, by,
                     new HeatRemoval(removed.heatSteps()));
+            case SessionEvent.DeviationFlagged flagged -> new TimelineEntry(position, Kind.DEVIATION, at, by,
+                    new Deviation(flagged.deviation().code(), flagged.deviation().stepSequence(),
+                            flagged.deviation().step(), flagged.deviation().reason()));
             case SessionEvent.AdviceGiven given -> new TimelineEntry(position, Kind.ADVICE, at, by,
                     new AdviceGiven(given.advice()));
             case SessionEvent.Completed completed -> new TimelineEntry(position, Kind.COMPLETED, at, by,

@@ -61,6 +61,15 @@ public sealed interface SessionEvent {
         }
     }
 
+    /** A deviation the session found by itself and recorded, such as heat left on too long; nothing was refused. */
+    record DeviationFlagged(FlaggedDeviation deviation) implements SessionEvent {
+
+        @Override
+        public Instant at() {
+            return deviation.at();
+        }
+    }
+
     /** Advice given to the patient, such as the sitting cushion. */
     record AdviceGiven(List<Advice> advice, Instant at) implements SessionEvent {
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Turns what a session decided into the catalogue's events: consent recorded, step performed, session completed and
  * session ended early. Explanations, pain scores, heat removal and advice stay in the session's own record until the
- * outcome carries them; overrides' reasons and notes never leave the service.
+ * outcome carries them, and so do the deviations the session flags; overrides' reasons and notes never leave the
+ * service.
  */
 public final class SessionEvents {
 
@@ -38,6 +39,7 @@ public final class SessionEvents {
             case SessionEvent.PainScored scored -> Optional.empty();
             case SessionEvent.HeatRemoved removed -> Optional.empty();
             case SessionEvent.AdviceGiven given -> Optional.empty();
+            case SessionEvent.DeviationFlagged flagged -> Optional.empty();
         };
     }
 

@@ -22,6 +22,7 @@ final class SessionRecord {
     final Instant openedAt;
     final List<PerformedStep> steps;
     final List<Advice> advice;
+    final List<FlaggedDeviation> deviations;
     SessionState state;
     Explanation explanation;
     Consent consent;
@@ -37,6 +38,7 @@ final class SessionRecord {
         openedAt = from.openedAt();
         steps = new ArrayList<>(from.steps());
         advice = new ArrayList<>(from.advice());
+        deviations = new ArrayList<>(from.deviations());
         state = from.state();
         explanation = from.explanation();
         consent = from.consent();
@@ -49,7 +51,7 @@ final class SessionRecord {
 
     SessionSnapshot snapshot() {
         return new SessionSnapshot(identity, plan, openedAt, state, explanation, consent, withdrawal, painBefore,
-                painAfter, steps, advice, endReason, closedAt);
+                painAfter, steps, advice, endReason, closedAt, deviations);
     }
 
     boolean consentGiven() {
@@ -73,6 +75,7 @@ final class SessionRecord {
             }
             case SessionEvent.HeatRemoved removed -> steps.replaceAll(step ->
                     removed.heatSteps().contains(step.sequence()) ? step.withHeatRemovedAt(removed.at()) : step);
+            case SessionEvent.DeviationFlagged flagged -> deviations.add(flagged.deviation());
             case SessionEvent.AdviceGiven given ->
                     given.advice().stream().filter(item -> !advice.contains(item)).forEach(advice::add);
             case SessionEvent.Completed completed -> close(SessionState.COMPLETED, null, completed.at());

@@ -26,6 +26,8 @@ public enum SessionRule {
             + " reason"),
     PLAN_LIMIT_EXCEEDED(Kind.SAFETY, "A step stays within the plan's limits (ice cubes, minutes, pressure), or the"
             + " deviation is recorded as MODIFIED with a reason"),
+    SAFETY_LIMIT_EXCEEDED(Kind.SAFETY, "A safety limit of the plan is lifted only by a clinical lead's override with"
+            + " a reason, never by a deviation reason"),
     DEVIATION_REASON_REQUIRED(Kind.INPUT, "A step modified, skipped or done against the plan carries a deviation"
             + " reason"),
     REASON_WITHOUT_DEVIATION(Kind.INPUT, "A step performed as planned carries no deviation reason; a deviation is"

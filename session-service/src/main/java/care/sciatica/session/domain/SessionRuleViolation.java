@@ -12,11 +12,30 @@ public final class SessionRuleViolation extends RuntimeException {
 
     private final SessionRule rule;
     private final SessionState state;
+    private final String field;
+    private final String detail;
 
     public SessionRuleViolation(SessionRule rule, SessionState state, String detail) {
+        this(rule, state, detail, null);
+    }
+
+    /** @param field the request field at fault, such as {@code parameters.heatAppliedAt}; null when no one field is */
+    public SessionRuleViolation(SessionRule rule, SessionState state, String detail, String field) {
         super(reason(rule, detail));
         this.rule = Objects.requireNonNull(rule, "rule");
         this.state = Objects.requireNonNull(state, "state");
+        this.field = field;
+        this.detail = detail;
+    }
+
+    /** What broke the rule, without the rule's statement. */
+    public String detail() {
+        return detail;
+    }
+
+    /** The request field at fault, or null. */
+    public String field() {
+        return field;
     }
 
     public SessionRule rule() {

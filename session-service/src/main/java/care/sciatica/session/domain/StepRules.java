@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The safety rules for recording a step against the session's plan and what was already recorded: ice cubes, excluded
- * steps and overrides, massage under heat, the protocol's order, the plan's limits and deviation reasons.
+ * The safety rules for recording a step against the session's plan and what was already recorded: ice cubes, times
+ * that have not happened yet, excluded steps and overrides, massage under heat, safety limits only a clinical lead may
+ * lift, the protocol's order, the plan's limits and deviation reasons.
  */
 final class StepRules {
 
@@ -27,9 +28,11 @@ final class StepRules {
         return completeness(report)
                 .or(() -> iceCubes(report))
                 .or(() -> parameters(report))
+                .or(() -> notYetHappened(report, at))
                 .or(() -> reasonFitsOutcome(report))
                 .or(() -> report.outcome() == StepOutcome.SKIPPED ? Optional.empty() : exclusion(plan, report))
                 .or(() -> report.outcome() == StepOutcome.SKIPPED ? Optional.empty() : heat(recorded, report, at))
+                .or(() -> report.outcome() == StepOutcome.SKIPPED ? Optional.empty() : safetyLimits(plan, report))
                 .or(() -> report.deviationReason() != null ? Optional.empty() : order(plan, recorded, report))
                 .or(() -> report.deviationReason() != null ? Optional.empty() : limits(plan, report));
     }
@@ -69,6 +72,16 @@ final class StepRules {
         }
         if (done && report.step() == HEAT && applied.heatAppliedAt() == null) {
             return refuse(SessionRule.INVALID_INPUT, "a heat step records when the heat was applied (heatAppliedAt)");
+        }
+        return Optional.empty();
+    }
+
+    /** The heat is applied now or earlier: a time in the future cannot be a record of what was done. */
+    private static Optional<Refusal> notYetHappened(StepReport report, Instant at) {
+        Instant applied = report.parameters().heatAppliedAt();
+        if (HeatTimes.inTheFuture(applied, at)) {
+            return Optional.of(new Refusal(SessionRule.INVALID_INPUT, "heatAppliedAt " + applied + " is in the future"
+                    + " (now " + at + "); record when the heat was applied", "parameters.heatAppliedAt"));
         }
         return Optional.empty();
     }
@@ -128,27 +141,60 @@ final class StepRules {
                         + " in the plan, and " + later.step() + " was already recorded"));
     }
 
-    private static Optional<Refusal> limits(TreatmentPlan plan, StepReport report) {
-        Optional<PlanStep> planned = plan.step(report.step());
-        if (planned.isEmpty()) {
+    /**
+     * A step the plan modified for a contraindication keeps within its limits whatever deviation reason the therapist
+     * gives; only a clinical lead's override, naming the lead and a reason, goes beyond them.
+     */
+    private static Optional<Refusal> safetyLimits(TreatmentPlan plan, StepReport report) {
+        Optional<PlanStep> planned = plan.step(report.step()).filter(PlanStep::limitedForSafety);
+        Optional<String> beyond = planned.flatMap(limit -> beyond(limit, report));
+        if (beyond.isEmpty()) {
             return Optional.empty();
         }
         PlanStep limit = planned.get();
+        String why = beyond.get() + ", set by " + limit.rulesCited();
+        if (report.override() == null || !report.override().namesLeadAndReason()) {
+            String notLifted = report.deviationReason() == null ? "" : "; " + report.deviationReason()
+                    + " does not lift it";
+            String said = limit.explanations().isEmpty() ? "" : " (" + limit.explanations() + ")";
+            return Optional.of(new Refusal(SessionRule.SAFETY_LIMIT_EXCEEDED, why + notLifted + said,
+                    "parameters." + beyondField(limit, report)));
+        }
+        if (report.deviationReason() == null) {
+            return refuse(SessionRule.DEVIATION_REASON_REQUIRED, why + "; going beyond it is a deviation: record it as"
+                    + " MODIFIED with a reason such as CLINICAL_LEAD_OVERRIDE");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refusal> limits(TreatmentPlan plan, StepReport report) {
+        return plan.step(report.step()).flatMap(limit -> beyond(limit, report))
+                .flatMap(beyond -> refuse(SessionRule.PLAN_LIMIT_EXCEEDED, beyond));
+    }
+
+    /** How the report goes beyond the plan's limits for the step, if it does. */
+    private static Optional<String> beyond(PlanStep limit, StepReport report) {
         StepParameters applied = report.parameters();
         if (exceeds(applied.iceCubesAtOnce(), limit.maxIceCubes())) {
-            return refuse(SessionRule.PLAN_LIMIT_EXCEEDED, applied.iceCubesAtOnce() + " ice cubes at once, the plan"
-                    + " allows " + limit.maxIceCubes());
+            return Optional.of(applied.iceCubesAtOnce() + " ice cubes at once, the plan allows " + limit.maxIceCubes());
         }
         if (exceeds(applied.minutes(), limit.maxMinutes())) {
-            return refuse(SessionRule.PLAN_LIMIT_EXCEEDED, applied.minutes() + " minutes of " + report.step()
-                    + ", the plan allows " + limit.maxMinutes());
+            return Optional.of(applied.minutes() + " minutes of " + report.step() + ", the plan allows "
+                    + limit.maxMinutes());
         }
         if (applied.pressure() != null && limit.pressure() != null
                 && applied.pressure().compareTo(limit.pressure()) > 0) {
-            return refuse(SessionRule.PLAN_LIMIT_EXCEEDED, applied.pressure() + " pressure for " + report.step()
-                    + ", the plan allows " + limit.pressure());
+            return Optional.of(applied.pressure() + " pressure for " + report.step() + ", the plan allows "
+                    + limit.pressure());
         }
         return Optional.empty();
+    }
+
+    /** The parameter that goes beyond the limit, checked in the same order as {@link #beyond}. */
+    private static String beyondField(PlanStep limit, StepReport report) {
+        StepParameters applied = report.parameters();
+        return exceeds(applied.iceCubesAtOnce(), limit.maxIceCubes()) ? "iceCubesAtOnce"
+                : exceeds(applied.minutes(), limit.maxMinutes()) ? "minutes" : "pressure";
     }
 
     private static boolean exceeds(Integer applied, Integer limit) {

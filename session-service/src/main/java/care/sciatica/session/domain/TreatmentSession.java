@@ -11,8 +11,10 @@ import care.sciatica.contracts.session.EndReason;
 import care.sciatica.contracts.session.EndState;
 import care.sciatica.session.domain.SessionEvent.PainScored.Moment;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,7 +34,7 @@ public final class TreatmentSession {
     /** A new session for the plan, waiting for the explanation and consent. */
     public static TreatmentSession open(SessionIdentity identity, TreatmentPlan plan, Instant openedAt) {
         return restore(new SessionSnapshot(identity, plan, Objects.requireNonNull(openedAt, "openedAt"), OPEN,
-                null, null, null, null, null, List.of(), List.of(), null, null));
+                null, null, null, null, null, List.of(), List.of(), null, null, List.of()));
     }
 
     /** The session as it was stored. */
@@ -97,7 +99,8 @@ public final class TreatmentSession {
     public List<SessionEvent> withdrawConsent(ConsentMethod method, String recordedBy, Instant at) {
         allowedIn("withdrawConsent", CONSENTED, IN_PROGRESS);
         Consent withdrawn = consent(ConsentDecision.WITHDRAWN, method, recordedBy, at);
-        return apply(decided(withdrawn), ended(EndState.WITHDRAWN, EndReason.CONSENT_WITHDRAWN, at));
+        return concat(flaggedHeat(at, true), apply(decided(withdrawn),
+                ended(EndState.WITHDRAWN, EndReason.CONSENT_WITHDRAWN, at)));
     }
 
     /** Records the pain (NRS 0–10) before treatment; it can be corrected until the first step. */
@@ -125,21 +128,31 @@ public final class TreatmentSession {
         StepRules.check(record.plan, record.steps, report, at).ifPresent(refusal -> {
             throw refusal.in(record.state);
         });
-        return apply(new SessionEvent.StepRecorded(new PerformedStep(record.steps.size() + 1, report.step(),
-                report.outcome(), report.parameters(), report.deviationReason(), report.override(), at)));
+        List<SessionEvent> recorded = apply(new SessionEvent.StepRecorded(new PerformedStep(record.steps.size() + 1,
+                report.step(), report.outcome(), report.parameters(), report.deviationReason(), report.override(), at)));
+        return concat(recorded, flaggedHeat(at, false));
     }
 
-    /** Records that the heat was taken off, which allows the affected area and the spine to be massaged. */
+    /**
+     * Records that the heat was taken off, which allows the affected area and the spine to be massaged. Any heat still
+     * on can always be taken off, also before a removal time recorded in advance; heat that was on longer than the
+     * plan allows is flagged on the session, never refused.
+     */
     public List<SessionEvent> removeHeat(Instant at) {
         allowedIn("removeHeat", IN_PROGRESS);
         require(at != null, "the removal of heat is recorded with its time");
-        List<PerformedStep> applied = record.steps.stream().filter(PerformedStep::awaitsHeatRemoval).toList();
+        List<PerformedStep> applied = record.steps.stream().filter(step -> step.keepsHeatOnAt(at)).toList();
         if (applied.isEmpty()) {
             throw refuse(SessionRule.NO_HEAT_APPLIED, "no heat step is waiting for its removal");
         }
-        require(applied.stream().noneMatch(heat -> at.isBefore(heat.parameters().heatAppliedAt())),
-                "heat is removed after it was applied");
-        return apply(new SessionEvent.HeatRemoved(applied.stream().map(PerformedStep::sequence).toList(), at));
+        Instant lastApplied = applied.stream().map(heat -> heat.parameters().heatAppliedAt())
+                .max(Comparator.naturalOrder()).orElseThrow();
+        // A heat time within the clock drift allowed is the same moment: the removal is not refused for it.
+        Instant off = at.isBefore(lastApplied) && !HeatTimes.inTheFuture(lastApplied, at) ? lastApplied : at;
+        require(!off.isBefore(lastApplied), "heat is removed after it was applied");
+        List<SessionEvent> removed = apply(new SessionEvent.HeatRemoved(
+                applied.stream().map(PerformedStep::sequence).toList(), off));
+        return concat(removed, flaggedHeat(off, false));
     }
 
     /** Records advice given to the patient, such as the sitting cushion. */
@@ -160,8 +173,9 @@ public final class TreatmentSession {
         CompletionRules.check(record.plan, record.steps, record.painBefore, record.painAfter, at).ifPresent(refusal -> {
             throw refusal.in(record.state);
         });
-        return apply(new SessionEvent.Completed(
-                SessionOutcome.of(record.painBefore, record.painAfter, record.steps, record.advice), at));
+        List<SessionEvent> flagged = flaggedHeat(at, true);
+        return concat(flagged, apply(new SessionEvent.Completed(
+                SessionOutcome.of(record.painBefore, record.painAfter, record.steps, record.advice), at)));
     }
 
     /** Ends the session before completion, e.g. after an adverse reaction or a red flag found. */
@@ -170,7 +184,8 @@ public final class TreatmentSession {
         require(at != null && reason != null && reason != EndReason.CONSENT_REFUSED
                 && reason != EndReason.CONSENT_WITHDRAWN, "a session ends early with a reason and a time; refused or"
                         + " withdrawn consent is recorded as such");
-        return apply(ended(EndState.ENDED_EARLY, reason, at));
+        // Heat still on never holds the session open: it is flagged, and the session ends.
+        return concat(flaggedHeat(at, true), apply(ended(EndState.ENDED_EARLY, reason, at)));
     }
 
     private Consent consent(ConsentDecision decision, ConsentMethod method, String recordedBy, Instant at) {
@@ -193,6 +208,19 @@ public final class TreatmentSession {
     private SessionEvent ended(EndState endState, EndReason reason, Instant at) {
         return new SessionEvent.EndedEarly(endState, reason,
                 SessionOutcome.stepsDone(record.consentGiven(), record.steps), record.painBefore, record.painAfter, at);
+    }
+
+    /** Flags, and applies, every heat step known by {@code until} to have been on longer than the plan allows. */
+    private List<SessionEvent> flaggedHeat(Instant until, boolean closing) {
+        List<SessionEvent> flags = HeatTimes.overruns(record.plan, record.steps, record.deviations, until, closing)
+                .stream().<SessionEvent>map(SessionEvent.DeviationFlagged::new).toList();
+        return apply(flags.toArray(SessionEvent[]::new));
+    }
+
+    private static List<SessionEvent> concat(List<SessionEvent> first, List<SessionEvent> then) {
+        List<SessionEvent> all = new ArrayList<>(first);
+        all.addAll(then);
+        return List.copyOf(all);
     }
 
     private List<SessionEvent> apply(SessionEvent... events) {

@@ -31,6 +31,8 @@ final class SessionAudit {
             case SessionEvent.PainScored scored -> "pain moment=" + scored.moment();
             case SessionEvent.StepRecorded recorded -> step(recorded.step());
             case SessionEvent.HeatRemoved removed -> "heat-removed steps=" + removed.heatSteps();
+            case SessionEvent.DeviationFlagged flagged -> "deviation=" + flagged.deviation().code() + " step="
+                    + flagged.deviation().step() + " sequence=" + flagged.deviation().stepSequence();
             case SessionEvent.AdviceGiven given -> "advice=" + given.advice();
             case SessionEvent.Completed completed -> "completed stepsPerformed=" + completed.outcome().stepsPerformed()
                     + " stepsSkipped=" + completed.outcome().stepsSkipped().size();

@@ -18,7 +18,8 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Random plans and random sequences of commands, forbidden ones included: no session that results ever holds a step
  * before consent or after a withdrawal, more than two ice cubes at once, the affected area massaged under heat, or an
- * excluded step done without a clinical lead's override; a refused command leaves the session exactly as it was.
+ * excluded step done or a safety limit exceeded without a clinical lead's override; a refused command leaves the
+ * session exactly as it was.
  */
 class SessionPropertiesTest {
 
@@ -100,6 +101,7 @@ class SessionPropertiesTest {
             assertThat(step.deviationReason() == null).isEqualTo(step.outcome() == StepOutcome.PERFORMED);
             if (step.outcome() != StepOutcome.SKIPPED) {
                 assertPlannedOrOverridden(snapshot.plan(), step);
+                assertWithinSafetyLimitsOrOverridden(snapshot.plan(), step);
                 assertNoHeatLeftOn(steps, step);
             }
         }
@@ -113,6 +115,25 @@ class SessionPropertiesTest {
             assertThat(step.override().by()).isNotBlank();
             assertThat(step.override().reason()).isNotBlank();
         }
+    }
+
+    private static void assertWithinSafetyLimitsOrOverridden(TreatmentPlan plan, PerformedStep step) {
+        plan.step(step.step()).filter(PlanStep::limitedForSafety).ifPresent(limit -> {
+            StepParameters applied = step.parameters();
+            boolean beyond = above(applied.iceCubesAtOnce(), limit.maxIceCubes())
+                    || above(applied.minutes(), limit.maxMinutes())
+                    || applied.pressure() != null && limit.pressure() != null
+                    && applied.pressure().compareTo(limit.pressure()) > 0;
+            if (beyond) {
+                assertThat(step.override()).as("a lead's override beyond the safety limits of %s", step.step())
+                        .isNotNull();
+                assertThat(step.override().namesLeadAndReason()).isTrue();
+            }
+        });
+    }
+
+    private static boolean above(Integer applied, Integer limit) {
+        return applied != null && limit != null && applied > limit;
     }
 
     private static void assertNoHeatLeftOn(List<PerformedStep> steps, PerformedStep step) {

@@ -50,22 +50,22 @@ class StepDeviationRulesTest {
     }
 
     @Test
-    void iceCubesStayWithinThePlansOwnLimit() {
+    void iceCubesStayWithinTheLimitOfAStepThePlanModified() {
         TreatmentSession session = consented(TreatmentPlans.piriformisAfterHipReplacement());
 
         assertRefused(session, () -> session.performStep(StepReport.performed(ICE_MASSAGE,
                 StepParameters.ice(List.of(BodySite.RIGHT_SCIATIC_NOTCH), 2, 5)), minute(5)),
-                SessionRule.PLAN_LIMIT_EXCEEDED, "the plan allows 1");
+                SessionRule.SAFETY_LIMIT_EXCEEDED, "the plan allows 1");
     }
 
     @Test
-    void pressureStaysWithinThePlan() {
+    void pressureStaysWithinTheLimitOfAStepThePlanModified() {
         TreatmentSession session = consented(TreatmentPlans.lumbar());
         StepParameters firm = StepParameters.handsOn(List.of(BodySite.LUMBAR_SPINE), Pressure.FIRM,
                 Technique.POSTERIOR_ANTERIOR_GLIDE, 5);
 
         assertRefused(session, () -> session.performStep(StepReport.performed(LUMBAR_MOBILISATION, firm), minute(5)),
-                SessionRule.PLAN_LIMIT_EXCEEDED, "FIRM pressure for LUMBAR_MOBILISATION, the plan allows LIGHT");
+                SessionRule.SAFETY_LIMIT_EXCEEDED, "FIRM pressure for LUMBAR_MOBILISATION, the plan allows LIGHT");
     }
 
     @ParameterizedTest

@@ -90,6 +90,39 @@ final class TreatmentPlans {
                         "SIJ mobilisation excluded: no sacroiliac provocation test reproduced the familiar pain"))));
     }
 
+    /**
+     * Lumbar on anticoagulants, as the assessment plans it: heat excluded (bleeding tendency), both massages and the
+     * mobilisations modified to light pressure, each citing its rule; ice and palpation as the protocol has them.
+     */
+    static TreatmentPlan onAnticoagulants() {
+        return plan(Origin.LUMBAR, List.of(
+                planned(1, EXPLANATION_AND_CONSENT, INCLUDED, none()),
+                planned(2, PALPATION, INCLUDED, regions(LUMBAR_SPINE)),
+                planned(3, ICE_MASSAGE, INCLUDED, new PlannedStepParameters(2, 10, null, null, List.of(LUMBAR_SPINE))),
+                excluded(4, HEAT, new Reason("HEAT_EXCLUDED_BLEEDING_TENDENCY", "conditions.anticoagulants",
+                        "Heat excluded: anticoagulants give a bleeding tendency")),
+                modified(5, MASSAGE_LEG_UNDER_HEAT, pressure(Pressure.LIGHT), MASSAGE_LIGHT_ANTICOAGULANTS),
+                modified(6, MASSAGE_AREA_AND_SPINE, pressure(Pressure.LIGHT), MASSAGE_LIGHT_ANTICOAGULANTS),
+                modified(7, HIP_TRACTION, new PlannedStepParameters(null, 5, null, Pressure.LIGHT, null),
+                        MOBILISATION_LIGHT_ANTICOAGULANTS),
+                modified(8, LUMBAR_MOBILISATION, pressure(Pressure.LIGHT), MOBILISATION_LIGHT_ANTICOAGULANTS),
+                excluded(9, SIJ_MOBILISATION, new Reason("SIJ_MOBILISATION_NOT_INDICATED", "examination.laslett",
+                        "SIJ mobilisation excluded: the Laslett cluster does not point to the sacroiliac joint"))));
+    }
+
+    static final Reason MASSAGE_LIGHT_ANTICOAGULANTS = new Reason("MASSAGE_LIGHT_ANTICOAGULANTS",
+            "conditions.anticoagulants", "Light pressure only: anticoagulants recorded, no deep or forceful pressure");
+    static final Reason MOBILISATION_LIGHT_ANTICOAGULANTS = new Reason("MOBILISATION_LIGHT_ANTICOAGULANTS",
+            "conditions.anticoagulants", "Mobilisation and traction gentle only: anticoagulants recorded");
+
+    /** Heat for at most 20 minutes, then the area massage: the least a plan needs for the heat rules. */
+    static TreatmentPlan heatThenAreaMassage() {
+        return plan(Origin.UNDETERMINED, List.of(
+                planned(1, EXPLANATION_AND_CONSENT, INCLUDED, none()),
+                planned(4, HEAT, INCLUDED, new PlannedStepParameters(null, 20, HeatKind.WHEAT_BAG, null, null)),
+                planned(6, MASSAGE_AREA_AND_SPINE, INCLUDED, pressure(Pressure.MODERATE))));
+    }
+
     /** A plan that excludes heat (impaired sensation), for the ice-or-heat rule. */
     static TreatmentPlan withoutHeat() {
         return plan(Origin.UNDETERMINED, List.of(
@@ -110,6 +143,10 @@ final class TreatmentPlans {
 
     private static PlannedStep planned(int order, TreatmentStep step, StepStatus status, PlannedStepParameters limits) {
         return new PlannedStep(order, step, status, limits, List.of(), List.of());
+    }
+
+    private static PlannedStep modified(int order, TreatmentStep step, PlannedStepParameters limits, Reason why) {
+        return new PlannedStep(order, step, MODIFIED, limits, List.of(), List.of(why));
     }
 
     private static PlannedStep excluded(int order, TreatmentStep step, Reason why) {

@@ -2,16 +2,20 @@ package care.sciatica.assessment.domain.rules;
 
 import care.sciatica.contracts.common.Side;
 import care.sciatica.contracts.intake.Conditions;
+import care.sciatica.contracts.intake.Gait;
 import care.sciatica.contracts.intake.HipReplacement;
 import care.sciatica.contracts.intake.History;
 import care.sciatica.contracts.intake.KneeReplacement;
 import care.sciatica.contracts.intake.NeurologicalChange;
+import care.sciatica.contracts.intake.Observation;
 import care.sciatica.contracts.intake.OnsetMechanism;
 import care.sciatica.contracts.intake.PainArea;
 import care.sciatica.contracts.intake.PainFactor;
+import care.sciatica.contracts.intake.Posture;
 import care.sciatica.contracts.intake.RedFlagAnswer;
 import care.sciatica.contracts.intake.RedFlags;
 import care.sciatica.contracts.intake.SignChange;
+import care.sciatica.contracts.intake.SitToStand;
 import care.sciatica.contracts.intake.SittingTolerance;
 import care.sciatica.contracts.intake.SurgicalApproach;
 
@@ -89,6 +93,7 @@ public final class Findings {
                     + (c.longTermSteroids() ? ", long-term steroids" : "")) : Optional.empty();
         });
         CHECKS.put("neurologicalSignWorse", (facts, t) -> worseSigns(facts.neurologicalChange()));
+        CHECKS.put("severeIrritablePain", (facts, t) -> severeIrritability(facts.history().observation()));
         SurgeryFindings.register(CHECKS);
     }
 
@@ -145,6 +150,31 @@ public final class Findings {
         List<String> worse = signs.entrySet().stream().filter(sign -> sign.getValue() == SignChange.WORSE)
                 .map(Map.Entry::getKey).toList();
         return match("review.neurologicalChange." + worse.getFirst(), String.join(", ", worse) + " worse");
+    }
+
+    /**
+     * What was observed on arrival that marks pain as severe and irritable: carried in, only a foetal position
+     * tolerated, unable to get up from sitting or unable to sit. Cites the first sign and lists them all.
+     */
+    private static Optional<FindingMatch> severeIrritability(Observation observed) {
+        if (observed == null) {
+            return Optional.empty();
+        }
+        Map<String, String> signs = new LinkedHashMap<>();
+        if (observed.gait() == Gait.CARRIED_IN) {
+            signs.put("observation.gait", "carried in");
+        }
+        if (observed.posture() != null && observed.posture().contains(Posture.FOETAL_ONLY)) {
+            signs.put("observation.posture", "only a foetal position tolerated");
+        }
+        if (observed.sitToStand() == SitToStand.UNABLE) {
+            signs.put("observation.sitToStand", "cannot stand up from sitting");
+        }
+        if (observed.sittingTolerance() == SittingTolerance.UNABLE) {
+            signs.put("observation.sittingTolerance", "cannot sit");
+        }
+        return signs.isEmpty() ? Optional.empty()
+                : match(signs.keySet().iterator().next(), String.join(", ", signs.values()));
     }
 
     private static void redFlag(String name, Function<RedFlags, RedFlagAnswer> answer) {
