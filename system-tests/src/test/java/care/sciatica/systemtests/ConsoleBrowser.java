@@ -120,16 +120,21 @@ final class ConsoleBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
-    /** Submits the form the element is in (as pressing its button does) and waits for the next page. */
+    /**
+     * Submits the form the element is in (as pressing its button does) and waits for the next page. A live page may
+     * replace the element between finding and pressing it: then it is found again.
+     */
     void submit(String buttonCss) {
-        WebElement button = find(buttonCss);
-        script("arguments[0].scrollIntoView({block: 'center'});", button);
-        try {
-            button.click();
-        } catch (org.openqa.selenium.ElementNotInteractableException e) {
-            // Under the sticky session bar, or mid-scroll: press it the way the keyboard does.
-            script("arguments[0].form.requestSubmit(arguments[0]);", button);
-        }
+        await().atMost(WAIT).ignoreException(org.openqa.selenium.StaleElementReferenceException.class).untilAsserted(() -> {
+            WebElement button = find(buttonCss);
+            script("arguments[0].scrollIntoView({block: 'center'});", button);
+            try {
+                button.click();
+            } catch (org.openqa.selenium.ElementNotInteractableException e) {
+                // Under the sticky session bar, or mid-scroll: press it the way the keyboard does.
+                script("arguments[0].form.requestSubmit(arguments[0]);", button);
+            }
+        });
         await().atMost(WAIT).until(() -> "complete".equals(script("return document.readyState")));
     }
 

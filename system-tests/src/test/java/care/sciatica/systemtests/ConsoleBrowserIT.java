@@ -9,6 +9,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
@@ -126,12 +127,16 @@ class ConsoleBrowserIT {
     @Order(2)
     void theTherapistSeesTheCaseArriveAndRunsTheWholeSession() {
         // Without a reload: the live feed tells the page, which fetches its rows again.
-        WebElement row = therapist.awaitElement("#worklist tr[data-case='" + caseId + "']");
+        String row = "#worklist tr[data-case='" + caseId + "']";
+        therapist.awaitElement(row);
         assertThat(therapist.script("return window.notReloaded === true")).isEqualTo(true);
-        assertThat(row.getText()).contains("Lumbar");
+        // The live feed may fetch the rows again at any moment (each event of the case): read and click what is there.
+        await().atMost(ConsoleBrowser.WAIT).ignoreException(StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(therapist.text(row)).contains("Lumbar"));
         therapist.screenshot("worklist-case-arrived");
 
-        row.findElement(org.openqa.selenium.By.cssSelector("a")).click();
+        await().atMost(ConsoleBrowser.WAIT).ignoreException(StaleElementReferenceException.class)
+                .untilAsserted(() -> therapist.find(row + " a").click());
         therapist.awaitElement("#open-session");
         assertThat(therapist.text("#plan-ice-massage")).contains("Included");
         therapist.screenshot("assessment");
