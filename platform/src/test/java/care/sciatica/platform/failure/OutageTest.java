@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import care.sciatica.platform.inbox.PoisonEventException;
 import com.fasterxml.jackson.core.JsonParseException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,12 @@ class OutageTest {
     void aLostConnectionIsAnOutage() {
         assertThat(Outage.isCauseOf(new IllegalStateException(ClosedConnectionException.INSTANCE))).isTrue();
         assertThat(Outage.isCauseOf(new CompletionException(new ConnectException("Connection refused")))).isTrue();
+    }
+
+    @Test
+    void theInstancesOwnPoolClosedWhileStoppingIsAnOutageForAnotherInstanceToOutlast() {
+        assertThat(Outage.isCauseOf(new CompletionException(new NoStackTraceThrowable("Pool closed")))).isTrue();
+        assertThat(Outage.isCauseOf(new NoStackTraceThrowable("Something else"))).isFalse();
     }
 
     @Test
