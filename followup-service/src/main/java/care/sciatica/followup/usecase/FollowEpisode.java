@@ -117,7 +117,7 @@ public class FollowEpisode {
         UUID caseId = UUID.fromString(review.caseId());
         OutcomeScores scores = review.review().scores();
         return locked(caseId, review.siteId(), review.patientRef(), review.occurredAt())
-                .chain(episode -> visit(caseId, review.visit(), null, review.occurredAt()).chain(visit -> {
+                .chain(episode -> visit(caseId, review.visit(), review.occurredAt()).chain(visit -> {
                     visit.painNrs = scores.painNrs();
                     visit.odi = scores.odi();
                     visit.rmdq = scores.rmdq();
@@ -135,10 +135,9 @@ public class FollowEpisode {
         UUID caseId = UUID.fromString(session.caseId());
         int number = session.visit() == null ? 1 : session.visit();
         return locked(caseId, session.siteId(), session.patientRef(), session.occurredAt())
-                .chain(episode -> visit(caseId, number, null, session.occurredAt()).chain(visit -> {
+                .chain(episode -> visit(caseId, number, session.occurredAt()).chain(visit -> {
                     visit.planVersion = session.planVersion();
                     visit.stepsDone = session.stepsPerformed().stream().map(Enum::name).collect(Collectors.joining(","));
-                    visit.sessionEvent = new String(EventJson.toBytes(session), StandardCharsets.UTF_8);
                     visit.sessionEnded = EpisodeVisitRow.COMPLETED;
                     visit.sessionAt = session.completedAt();
                     if (number == 1 || episode.baseline() == null) {
@@ -151,7 +150,12 @@ public class FollowEpisode {
                         visit.decidedAt = session.occurredAt();
                         return flush();
                     }
-                    return visit.scores() == null ? flush() : decide(episode, visit, session);
+                    if (visit.scores() == null) {
+                        // The review is still to come: it decides the visit with this session.
+                        visit.sessionEvent = new String(EventJson.toBytes(session), StandardCharsets.UTF_8);
+                        return flush();
+                    }
+                    return decide(episode, visit, session);
                 }));
     }
 
@@ -160,7 +164,7 @@ public class FollowEpisode {
         UUID caseId = UUID.fromString(session.caseId());
         int number = session.visit() == null ? 1 : session.visit();
         return locked(caseId, session.siteId(), session.patientRef(), session.occurredAt())
-                .chain(episode -> visit(caseId, number, null, session.occurredAt()))
+                .chain(episode -> visit(caseId, number, session.occurredAt()))
                 .chain(visit -> {
                     visit.sessionEnded = EpisodeVisitRow.ENDED_EARLY;
                     visit.sessionAt = session.endedAt();
@@ -193,7 +197,7 @@ public class FollowEpisode {
         return EpisodeVisitRow.of(episode.caseId).chain(visits -> {
             List<VisitScores> reviews = visits.stream()
                     .filter(row -> row.visit >= 2 && row.visit <= visit.visit && row.scores() != null)
-                    .map(row -> new VisitScores(row.visit, row.visit == visit.visit ? visit.scores() : row.scores()))
+                    .map(row -> new VisitScores(row.visit, row.scores()))
                     .toList();
             OutcomeScores baseline = episode.baseline();
             EpisodeDecision decision = judge.afterVisit(episode.siteId, baseline, reviews);
@@ -205,6 +209,7 @@ public class FollowEpisode {
                 case EpisodeDecision.Continue moving -> "CONTINUE";
             };
             visit.decidedAt = now;
+            visit.sessionEvent = null;
             String detail = "visit=" + visit.visit + " decision=" + visit.decision + " policy="
                     + judge.policy().version() + " rules=" + decision.reasons().stream()
                     .map(reason -> reason.ruleId()).collect(Collectors.joining(","));
@@ -256,10 +261,10 @@ public class FollowEpisode {
     }
 
     /** The episode's visit {@code number}, started now if no earlier event started it. */
-    private static Uni<EpisodeVisitRow> visit(UUID caseId, int number, UUID appointmentId, Instant at) {
+    private static Uni<EpisodeVisitRow> visit(UUID caseId, int number, Instant at) {
         return EpisodeVisitRow.<EpisodeVisitRow>find("caseId = ?1 and visit = ?2", caseId, number).firstResult()
                 .chain(found -> found != null ? Uni.createFrom().item(found)
-                        : EpisodeVisitRow.start(caseId, number, appointmentId, at).<EpisodeVisitRow>persist());
+                        : EpisodeVisitRow.start(caseId, number, null, at).<EpisodeVisitRow>persist());
     }
 
     private static Uni<Void> flush() {
